@@ -1,0 +1,213 @@
+/* src/app/craft-application.c
+ * Copyright 2026 The Craft Companion authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "craft-application-private.h"
+#include "craft-problem-window.h"
+#include "craft-window.h"
+
+struct _CraftApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *data_dir;
+  CraftContext   *context;
+};
+
+G_DEFINE_FINAL_TYPE (CraftApplication, craft_application, ADW_TYPE_APPLICATION)
+
+static void open_store (CraftApplication *self);
+
+static gint
+craft_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  CraftApplication *self = CRAFT_APPLICATION (application);
+  g_autofree char *data_dir = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "data-dir", "^ay", &data_dir))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (data_dir);
+
+      /* Another data folder is another profile: it runs as its own instance instead of
+       * handing over to one that shows someone else's notes. */
+      self->data_dir = g_file_get_path (file);
+      g_application_set_flags (application,
+                               g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return G_APPLICATION_CLASS (craft_application_parent_class)->handle_local_options (application,
+                                                                                     options);
+}
+
+static void
+craft_application_startup (GApplication *application)
+{
+  CraftApplication *self = CRAFT_APPLICATION (application);
+
+  G_APPLICATION_CLASS (craft_application_parent_class)->startup (application);
+
+  if (self->data_dir == NULL)
+    self->data_dir = craft_store_default_data_dir ();
+
+  _craft_application_add_actions (self);
+}
+
+static void
+on_problem_window_start_new_cb (CraftProblemWindow *window,
+                                CraftApplication   *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *kept = craft_store_set_aside (self->data_dir, now, &error);
+
+  if (kept == NULL)
+    {
+      craft_problem_window_show_error (window, error);
+      return;
+    }
+
+  g_message ("The damaged database was kept as %s", kept);
+  /* Open the next window before this one goes, so the application never runs out of
+   * windows and quits in between. */
+  open_store (self);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+on_problem_window_retry_cb (CraftProblemWindow *window,
+                            CraftApplication   *self)
+{
+  open_store (self);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+open_store (CraftApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = NULL;
+  GtkWindow *window;
+
+  store = craft_store_open (self->data_dir, &error);
+  if (store == NULL)
+    {
+      window = craft_problem_window_new (GTK_APPLICATION (self), self->data_dir, error);
+      g_signal_connect_object (window, "start-new",
+                               G_CALLBACK (on_problem_window_start_new_cb), self, 0);
+      g_signal_connect_object (window, "retry",
+                               G_CALLBACK (on_problem_window_retry_cb), self, 0);
+      gtk_window_present (window);
+      return;
+    }
+
+  self->context = craft_context_new (store, NULL);
+  window = craft_window_new (GTK_APPLICATION (self), self->context);
+  gtk_window_present (window);
+}
+
+static void
+craft_application_activate (GApplication *application)
+{
+  CraftApplication *self = CRAFT_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* A second launch only raises what is already open. */
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->context != NULL)
+    gtk_window_present (craft_window_new (GTK_APPLICATION (self), self->context));
+  else
+    open_store (self);
+}
+
+static void
+craft_application_shutdown (GApplication *application)
+{
+  CraftApplication *self = CRAFT_APPLICATION (application);
+
+  /* Disposing the context writes whatever is still queued. */
+  g_clear_object (&self->context);
+
+  G_APPLICATION_CLASS (craft_application_parent_class)->shutdown (application);
+}
+
+static void
+craft_application_finalize (GObject *object)
+{
+  CraftApplication *self = CRAFT_APPLICATION (object);
+
+  g_clear_object (&self->context);
+  g_free (self->data_dir);
+
+  G_OBJECT_CLASS (craft_application_parent_class)->finalize (object);
+}
+
+static void
+craft_application_class_init (CraftApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = craft_application_finalize;
+  app_class->handle_local_options = craft_application_handle_local_options;
+  app_class->startup = craft_application_startup;
+  app_class->activate = craft_application_activate;
+  app_class->shutdown = craft_application_shutdown;
+}
+
+static void
+craft_application_init (CraftApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
+      N_("Show the version and quit"), NULL },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Keep all data in DIR instead of the usual folder"), N_("DIR") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_summary (
+    G_APPLICATION (self),
+    _("A private companion for relatives of someone who drinks or uses drugs: the CRAFT "
+      "program, a diary of difficult moments and a safety plan."));
+}
+
+CraftApplication *
+craft_application_new (void)
+{
+  return g_object_new (CRAFT_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+const char *
+craft_application_get_data_dir (CraftApplication *self)
+{
+  g_return_val_if_fail (CRAFT_IS_APPLICATION (self), NULL);
+  return self->data_dir;
+}
+
+CraftContext *
+craft_application_get_context (CraftApplication *self)
+{
+  g_return_val_if_fail (CRAFT_IS_APPLICATION (self), NULL);
+  return self->context;
+}

@@ -1,0 +1,22 @@
+/* src/app/craft-application.h
+ * Copyright 2026 The Craft Companion authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "app/craft-context.h"
+
+G_BEGIN_DECLS
+
+#define CRAFT_TYPE_APPLICATION (craft_application_get_type ())
+G_DECLARE_FINAL_TYPE (CraftApplication, craft_application, CRAFT, APPLICATION, AdwApplication)
+
+CraftApplication *craft_application_new          (void);
+/* The data folder in use: --data-dir, or the default one. */
+const char       *craft_application_get_data_dir (CraftApplication *self);
+/* The context, once the store has opened; NULL before or when it could not. */
+CraftContext     *craft_application_get_context  (CraftApplication *self);
+
+G_END_DECLS

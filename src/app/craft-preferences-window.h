@@ -1,0 +1,19 @@
+/* src/app/craft-preferences-window.h
+ * Copyright 2026 The Craft Companion authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define CRAFT_TYPE_PREFERENCES_WINDOW (craft_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (CraftPreferencesWindow, craft_preferences_window, CRAFT,
+                      PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+GtkWindow *craft_preferences_window_new (GtkWindow  *parent,
+                                         GSettings  *settings,
+                                         const char *data_dir);
+
+G_END_DECLS

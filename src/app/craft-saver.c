@@ -1,0 +1,332 @@
+/* src/app/craft-saver.c
+ * Copyright 2026 The Craft Companion authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Saves what a person types without a Save button: changes wait a moment so a burst of
+ * typing becomes one write, and a write that fails (a full disk, a locked database) stays
+ * queued and is tried again, so the text is never dropped.
+ */
+#include "config.h"
+
+#include "craft-saver.h"
+
+#define DEFAULT_SAVE_DELAY_MS  400
+#define DEFAULT_RETRY_DELAY_MS 3000
+
+typedef struct
+{
+  char           *key;
+  CraftSaveFunc   func;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} PendingSave;
+
+struct _CraftSaver
+{
+  GObject     parent_instance;
+
+  CraftStore *store;
+  GQueue      pending; /* PendingSave, oldest first */
+  GError     *error;
+  guint       timeout_id;
+  guint       save_delay_ms;
+  guint       retry_delay_ms;
+};
+
+G_DEFINE_FINAL_TYPE (CraftSaver, craft_saver, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PENDING,
+  PROP_FAILING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+pending_save_free (PendingSave *save)
+{
+  if (save->destroy != NULL)
+    save->destroy (save->data);
+  g_free (save->key);
+  g_free (save);
+}
+
+static void
+craft_saver_finalize (GObject *object)
+{
+  CraftSaver *self = CRAFT_SAVER (object);
+
+  /* Last chance: whatever is still queued is written before the store goes away. */
+  if (!g_queue_is_empty (&self->pending))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!craft_saver_flush (self, &error))
+        g_warning ("Changes could not be saved on exit: %s", error->message);
+    }
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_queue_clear_full (&self->pending, (GDestroyNotify) pending_save_free);
+  g_clear_error (&self->error);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (craft_saver_parent_class)->finalize (object);
+}
+
+static void
+craft_saver_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CraftSaver *self = CRAFT_SAVER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PENDING:
+      g_value_set_boolean (value, craft_saver_get_pending (self));
+      break;
+    case PROP_FAILING:
+      g_value_set_boolean (value, self->error != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+craft_saver_class_init (CraftSaverClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = craft_saver_finalize;
+  object_class->get_property = craft_saver_get_property;
+
+  properties[PROP_PENDING] =
+    g_param_spec_boolean ("pending", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FAILING] =
+    g_param_spec_boolean ("failing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+craft_saver_init (CraftSaver *self)
+{
+  g_queue_init (&self->pending);
+  self->save_delay_ms = DEFAULT_SAVE_DELAY_MS;
+  self->retry_delay_ms = DEFAULT_RETRY_DELAY_MS;
+}
+
+CraftSaver *
+craft_saver_new (CraftStore *store)
+{
+  CraftSaver *self;
+
+  g_return_val_if_fail (CRAFT_IS_STORE (store), NULL);
+
+  self = g_object_new (CRAFT_TYPE_SAVER, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+void
+craft_saver_set_delays (CraftSaver *self,
+                        guint       save_delay_ms,
+                        guint       retry_delay_ms)
+{
+  g_return_if_fail (CRAFT_IS_SAVER (self));
+
+  self->save_delay_ms = save_delay_ms;
+  self->retry_delay_ms = retry_delay_ms;
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  CraftSaver *self = user_data;
+
+  self->timeout_id = 0;
+  craft_saver_flush (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule (CraftSaver *self,
+          guint       delay_ms)
+{
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->timeout_id = g_timeout_add (delay_ms, on_timeout_cb, self);
+}
+
+static void
+set_error (CraftSaver *self,
+           GError     *error)
+{
+  gboolean was_failing = self->error != NULL;
+
+  g_clear_error (&self->error);
+  self->error = error;
+  if (was_failing != (error != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAILING]);
+}
+
+void
+craft_saver_queue (CraftSaver     *self,
+                   const char     *key,
+                   CraftSaveFunc   func,
+                   gpointer        data,
+                   GDestroyNotify  destroy)
+{
+  gboolean was_pending;
+  PendingSave *save;
+
+  g_return_if_fail (CRAFT_IS_SAVER (self));
+  g_return_if_fail (key != NULL && func != NULL);
+
+  was_pending = !g_queue_is_empty (&self->pending);
+
+  for (GList *l = self->pending.head; l != NULL; l = l->next)
+    {
+      PendingSave *old = l->data;
+
+      if (g_str_equal (old->key, key))
+        {
+          g_queue_delete_link (&self->pending, l);
+          pending_save_free (old);
+          break;
+        }
+    }
+
+  save = g_new0 (PendingSave, 1);
+  save->key = g_strdup (key);
+  save->func = func;
+  save->data = data;
+  save->destroy = destroy;
+  g_queue_push_tail (&self->pending, save);
+
+  /* While the disk refuses, keep the retry rhythm instead of hammering it per keystroke. */
+  if (self->error == NULL)
+    schedule (self, self->save_delay_ms);
+
+  if (!was_pending)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+}
+
+gboolean
+craft_saver_flush (CraftSaver  *self,
+                   GError     **error)
+{
+  gboolean was_pending;
+
+  g_return_val_if_fail (CRAFT_IS_SAVER (self), FALSE);
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  was_pending = !g_queue_is_empty (&self->pending);
+
+  while (!g_queue_is_empty (&self->pending))
+    {
+      PendingSave *save = g_queue_peek_head (&self->pending);
+      GError *local_error = NULL;
+
+      if (!save->func (self->store, save->data, &local_error))
+        {
+          if (error != NULL)
+            *error = g_error_copy (local_error);
+          set_error (self, local_error);
+          schedule (self, self->retry_delay_ms);
+          return FALSE;
+        }
+      pending_save_free (g_queue_pop_head (&self->pending));
+    }
+
+  set_error (self, NULL);
+  if (was_pending)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+  return TRUE;
+}
+
+gboolean
+craft_saver_get_pending (CraftSaver *self)
+{
+  g_return_val_if_fail (CRAFT_IS_SAVER (self), FALSE);
+  return !g_queue_is_empty (&self->pending);
+}
+
+const GError *
+craft_saver_get_error (CraftSaver *self)
+{
+  g_return_val_if_fail (CRAFT_IS_SAVER (self), NULL);
+  return self->error;
+}
+
+typedef struct
+{
+  char   *worksheet;
+  char   *field;
+  char   *value;
+  gint64  row_id;
+} FieldValue;
+
+static void
+field_value_free (FieldValue *fv)
+{
+  g_free (fv->worksheet);
+  g_free (fv->field);
+  g_free (fv->value);
+  g_free (fv);
+}
+
+static gboolean
+save_answer (CraftStore *store,
+             gpointer    data,
+             GError    **error)
+{
+  FieldValue *fv = data;
+
+  return craft_store_set_answer (store, fv->worksheet, fv->field, fv->value, error);
+}
+
+static gboolean
+save_row_value (CraftStore *store,
+                gpointer    data,
+                GError    **error)
+{
+  FieldValue *fv = data;
+
+  return craft_store_set_row_value (store, fv->row_id, fv->field, fv->value, error);
+}
+
+void
+craft_saver_queue_answer (CraftSaver *self,
+                          const char *worksheet,
+                          const char *field,
+                          const char *value)
+{
+  FieldValue *fv = g_new0 (FieldValue, 1);
+  g_autofree char *key = g_strdup_printf ("answer/%s/%s", worksheet, field);
+
+  fv->worksheet = g_strdup (worksheet);
+  fv->field = g_strdup (field);
+  fv->value = g_strdup (value);
+  craft_saver_queue (self, key, save_answer, fv, (GDestroyNotify) field_value_free);
+}
+
+void
+craft_saver_queue_row_value (CraftSaver *self,
+                             gint64      row_id,
+                             const char *field,
+                             const char *value)
+{
+  FieldValue *fv = g_new0 (FieldValue, 1);
+  g_autofree char *key = g_strdup_printf ("row/%" G_GINT64_FORMAT "/%s", row_id, field);
+
+  fv->row_id = row_id;
+  fv->field = g_strdup (field);
+  fv->value = g_strdup (value);
+  craft_saver_queue (self, key, save_row_value, fv, (GDestroyNotify) field_value_free);
+}

@@ -1,0 +1,302 @@
+/* src/app/craft-window.c
+ * Copyright 2026 The Craft Companion authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "craft-window.h"
+#include "safety/craft-safety-page.h"
+
+struct _CraftWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  CraftContext         *context;
+
+  AdwViewStack         *stack;
+  AdwToastOverlay      *toast_overlay;
+  GtkInfoBar           *save_error_bar;
+  GtkLabel             *save_error_label;
+  CraftSafetyPage      *safety_page;
+};
+
+G_DEFINE_FINAL_TYPE (CraftWindow, craft_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_save_error (CraftWindow *self)
+{
+  CraftSaver *saver = craft_context_get_saver (self->context);
+  const GError *error = craft_saver_get_error (saver);
+
+  if (error != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s says why, e.g. "The disk is full (database or disk is full)." */
+      text = g_strdup_printf (_("Your latest changes could not be saved yet: %s They are "
+                                "kept in this window and will be saved as soon as it works "
+                                "again."),
+                              error->message);
+      gtk_label_set_text (self->save_error_label, text);
+    }
+  gtk_info_bar_set_revealed (self->save_error_bar, error != NULL);
+}
+
+static void
+on_saver_failing_changed_cb (CraftSaver  *saver,
+                             GParamSpec  *pspec,
+                             CraftWindow *self)
+{
+  update_save_error (self);
+}
+
+static void
+save_window_state (CraftWindow *self)
+{
+  GSettings *settings = craft_context_get_settings (self->context);
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set (settings, "window-size", "(ii)", width, height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static void
+on_close_dialog_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             CraftWindow      *self)
+{
+  if (g_str_equal (response, "close"))
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+craft_window_close_request (GtkWindow *window)
+{
+  CraftWindow *self = CRAFT_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  save_window_state (self);
+
+  if (craft_saver_flush (craft_context_get_saver (self->context), &error))
+    return GTK_WINDOW_CLASS (craft_window_parent_class)->close_request (window);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Your Latest Changes Are Not Saved"),
+                                                       NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("%s If you close now, what you typed since the last save "
+                                    "will be lost. Keep the window open to try again once the "
+                                    "problem is solved."),
+                                  error->message);
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Window Open"),
+                                    "close", _("_Close Without Saving"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  craft_window_show_page (CRAFT_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_safety_plan_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CraftWindow *self = CRAFT_WINDOW (widget);
+
+  craft_window_show_page (self, "safety");
+  craft_safety_page_focus (self->safety_page);
+}
+
+static void
+retry_save_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CraftWindow *self = CRAFT_WINDOW (widget);
+
+  craft_saver_flush (craft_context_get_saver (self->context), NULL);
+}
+
+static void
+craft_window_constructed (GObject *object)
+{
+  CraftWindow *self = CRAFT_WINDOW (object);
+  GSettings *settings;
+  int width, height;
+
+  G_OBJECT_CLASS (craft_window_parent_class)->constructed (object);
+
+  g_assert (self->context != NULL);
+
+  settings = craft_context_get_settings (self->context);
+  g_settings_get (settings, "window-size", "(ii)", &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  craft_safety_page_set_context (self->safety_page, self->context);
+
+  g_signal_connect_object (craft_context_get_saver (self->context), "notify::failing",
+                           G_CALLBACK (on_saver_failing_changed_cb), self, 0);
+  update_save_error (self);
+}
+
+static void
+craft_window_dispose (GObject *object)
+{
+  CraftWindow *self = CRAFT_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRAFT_TYPE_WINDOW);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (craft_window_parent_class)->dispose (object);
+}
+
+static void
+craft_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CraftWindow *self = CRAFT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+craft_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  CraftWindow *self = CRAFT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+craft_window_class_init (CraftWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = craft_window_constructed;
+  object_class->dispose = craft_window_dispose;
+  object_class->get_property = craft_window_get_property;
+  object_class->set_property = craft_window_set_property;
+  window_class->close_request = craft_window_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, CRAFT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CRAFT_TYPE_SAFETY_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/app/craft-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CraftWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CraftWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CraftWindow, save_error_bar);
+  gtk_widget_class_bind_template_child (widget_class, CraftWindow, save_error_label);
+  gtk_widget_class_bind_template_child (widget_class, CraftWindow, safety_page);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-safety-plan", NULL,
+                                   show_safety_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
+}
+
+static void
+craft_window_init (CraftWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWindow *
+craft_window_new (GtkApplication *application,
+                  CraftContext   *context)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (CRAFT_IS_CONTEXT (context), NULL);
+
+  return g_object_new (CRAFT_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
+
+CraftContext *
+craft_window_get_context (CraftWindow *self)
+{
+  g_return_val_if_fail (CRAFT_IS_WINDOW (self), NULL);
+  return self->context;
+}
+
+void
+craft_window_show_page (CraftWindow *self,
+                        const char  *name)
+{
+  g_return_if_fail (CRAFT_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, name) == NULL)
+    {
+      g_warning ("No page called “%s”", name);
+      return;
+    }
+  adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+const char *
+craft_window_get_page (CraftWindow *self)
+{
+  g_return_val_if_fail (CRAFT_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+void
+craft_window_add_toast (CraftWindow *self,
+                        AdwToast    *toast)
+{
+  g_return_if_fail (CRAFT_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,26 @@
+/* src/app/craft-window.h
+ * Copyright 2026 The Craft Companion authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "app/craft-context.h"
+
+G_BEGIN_DECLS
+
+#define CRAFT_TYPE_WINDOW (craft_window_get_type ())
+G_DECLARE_FINAL_TYPE (CraftWindow, craft_window, CRAFT, WINDOW, AdwApplicationWindow)
+
+GtkWindow    *craft_window_new           (GtkApplication *application,
+                                          CraftContext   *context);
+CraftContext *craft_window_get_context   (CraftWindow    *self);
+/* Shows one of the places: "program", "diary", "review", "safety" or "leader". */
+void          craft_window_show_page     (CraftWindow    *self,
+                                          const char     *name);
+const char   *craft_window_get_page      (CraftWindow    *self);
+void          craft_window_add_toast     (CraftWindow    *self,
+                                          AdwToast       *toast);
+
+G_END_DECLS

@@ -1,0 +1,37 @@
+/* src/store/craft-store-private.h
+ * Copyright 2026 The Craft Companion authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "craft-store.h"
+
+G_BEGIN_DECLS
+
+/* One migration: the SQL that takes a database from version - 1 to version. */
+typedef struct
+{
+  int         version;
+  const char *sql;
+} CraftMigration;
+
+const CraftMigration *_craft_store_get_migrations (guint *n_migrations);
+
+/* Turns a failed SQLite call into a CRAFT_STORE_ERROR with words a person understands. */
+void          _craft_store_set_error       (GError     **error,
+                                            sqlite3     *db,
+                                            int          rc);
+sqlite3_stmt *_craft_store_prepare         (CraftStore  *self,
+                                            const char  *sql,
+                                            GError     **error);
+gboolean      _craft_store_step_done       (CraftStore    *self,
+                                            sqlite3_stmt  *stmt,
+                                            GError       **error);
+sqlite3      *_craft_store_get_db          (CraftStore  *self);
+/* How long a write waits for another connection's lock before it fails. */
+void          _craft_store_set_busy_timeout (CraftStore  *self,
+                                             int          ms);
+
+G_END_DECLS

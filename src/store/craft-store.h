@@ -1,0 +1,85 @@
+/* src/store/craft-store.h
+ * Copyright 2026 The Craft Companion authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define CRAFT_STORE_ERROR (craft_store_error_quark ())
+
+typedef enum
+{
+  CRAFT_STORE_ERROR_FAILED,
+  CRAFT_STORE_ERROR_FOLDER,
+  CRAFT_STORE_ERROR_NOT_A_DATABASE,
+  CRAFT_STORE_ERROR_CORRUPT,
+  CRAFT_STORE_ERROR_NEWER_VERSION,
+  CRAFT_STORE_ERROR_BUSY,
+  CRAFT_STORE_ERROR_DISK_FULL,
+  CRAFT_STORE_ERROR_READ_ONLY,
+} CraftStoreError;
+
+/* The schema version this build writes; see craft-store-schema.c. */
+#define CRAFT_STORE_SCHEMA_VERSION 1
+
+/* The database file inside the data folder. */
+#define CRAFT_STORE_FILENAME "craft-companion.db"
+
+#define CRAFT_TYPE_STORE (craft_store_get_type ())
+G_DECLARE_FINAL_TYPE (CraftStore, craft_store, CRAFT, STORE, GObject)
+
+GQuark      craft_store_error_quark        (void);
+
+/* Opens (creating if needed) the database in @data_dir, checking and migrating it. */
+CraftStore *craft_store_open               (const char  *data_dir,
+                                            GError     **error);
+/* The default data folder: $XDG_DATA_HOME/craft-companion. */
+char       *craft_store_default_data_dir   (void);
+const char *craft_store_get_data_dir       (CraftStore  *self);
+const char *craft_store_get_path           (CraftStore  *self);
+/* Renames a damaged database (and its -wal/-shm) beside itself under a dated name. */
+char       *craft_store_set_aside          (const char  *data_dir,
+                                            GDateTime   *now,
+                                            GError     **error);
+
+/* Single worksheet fields. A missing answer reads as "". */
+char       *craft_store_get_answer         (CraftStore  *self,
+                                            const char  *worksheet,
+                                            const char  *field,
+                                            GError     **error);
+gboolean    craft_store_set_answer         (CraftStore  *self,
+                                            const char  *worksheet,
+                                            const char  *field,
+                                            const char  *value,
+                                            GError     **error);
+
+/* Repeating rows of a worksheet, in their order. */
+GArray     *craft_store_list_rows          (CraftStore  *self,
+                                            const char  *worksheet,
+                                            const char  *list,
+                                            GError     **error);
+gint64      craft_store_add_row            (CraftStore  *self,
+                                            const char  *worksheet,
+                                            const char  *list,
+                                            GError     **error);
+/* Hides a row until craft_store_restore_row() or the next open, which purges it. */
+gboolean    craft_store_delete_row         (CraftStore  *self,
+                                            gint64       row_id,
+                                            GError     **error);
+gboolean    craft_store_restore_row        (CraftStore  *self,
+                                            gint64       row_id,
+                                            GError     **error);
+char       *craft_store_get_row_value      (CraftStore  *self,
+                                            gint64       row_id,
+                                            const char  *field,
+                                            GError     **error);
+gboolean    craft_store_set_row_value      (CraftStore  *self,
+                                            gint64       row_id,
+                                            const char  *field,
+                                            const char  *value,
+                                            GError     **error);
+
+G_END_DECLS

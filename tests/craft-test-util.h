@@ -1,0 +1,51 @@
+/* tests/craft-test-util.h
+ * Copyright 2026 The Craft Companion authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Points XDG_DATA_HOME and friends at a fresh temporary folder that is removed at exit,
+ * so no test touches a real home. Call first in main(). */
+void      craft_test_init_environment (void);
+/* A new, empty folder inside the temporary one. */
+char     *craft_test_make_dir         (const char  *name);
+/* Runs the main loop for @ms milliseconds. */
+void      craft_test_spin             (guint        ms);
+/* Runs the main loop until @done is TRUE or @timeout_ms passed; returns *done. */
+gboolean  craft_test_wait_for         (gboolean    *done,
+                                       guint        timeout_ms);
+char     *craft_test_file_checksum    (const char  *path);
+/* Runs SQL on a database file through its own connection; asserts on failure. */
+void      craft_test_exec_sql         (const char  *db_path,
+                                       const char  *sql);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* For UI tests: GTK and libadwaita under the test display, with the app's translations
+ * in the language the test runs in (LANGUAGE). */
+void        craft_test_init_ui      (int         *argc,
+                                     char      ***argv);
+/* The text a person should see in the language this test runs in. */
+const char *craft_test_expect       (const char  *en,
+                                     const char  *sv,
+                                     const char  *da);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* A named child of a widget's template, typed loosely for brevity in tests. */
+/* The first label below @root (internal children included) showing exactly @text. */
+GtkWidget *craft_test_find_label    (gpointer    root,
+                                     const char *text);
+gpointer craft_test_template_child (gpointer    widget,
+                                    GType       type,
+                                    const char *name);
+
+G_END_DECLS

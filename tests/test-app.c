@@ -1,0 +1,278 @@
+/* tests/test-app.c
+ * Copyright 2026 The Craft Companion authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application and its windows, in the language the test runs in.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "app/craft-application.h"
+#include "app/craft-preferences-window.h"
+#include "app/craft-problem-window.h"
+#include "app/craft-window.h"
+#include "craft-test-util.h"
+#include "safety/craft-contact-row.h"
+#include "safety/craft-safety-page.h"
+
+static CraftContext *
+new_context (const char *name)
+{
+  g_autofree char *dir = craft_test_make_dir (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = craft_store_open (dir, &error);
+
+  g_assert_no_error (error);
+  return craft_context_new (store, NULL);
+}
+
+/* Every template builds without a warning (warnings and criticals are fatal here). */
+static void
+test_templates_instantiate (void)
+{
+  g_autoptr(CraftContext) context = new_context ("templates");
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = g_error_new (CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_CORRUPT, "x");
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *windows[3];
+  GtkWidget *row;
+
+  windows[0] = craft_window_new (NULL, context);
+  windows[1] = craft_problem_window_new (NULL, "/nowhere", error);
+  windows[2] = craft_preferences_window_new (NULL, settings, "/nowhere");
+  row = g_object_ref_sink (craft_contact_row_new (context, 1));
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    {
+      gtk_window_present (windows[i]);
+      craft_test_spin (20);
+      gtk_window_destroy (windows[i]);
+    }
+  g_object_unref (row);
+}
+
+static void
+test_places_translated (void)
+{
+  g_autoptr(CraftContext) context = new_context ("places");
+  GtkWindow *window = craft_window_new (NULL, context);
+  AdwViewStack *stack = craft_test_template_child (GTK_WIDGET (window), CRAFT_TYPE_WINDOW,
+                                                       "stack");
+  static const char *names[] = { "program", "diary", "review", "safety", "leader" };
+  const char *titles[] = {
+    craft_test_expect ("Program", "Programmet", "Programmet"),
+    craft_test_expect ("Diary", "Dagbok", "Dagbog"),
+    craft_test_expect ("Review", "Tillbakablick", "Tilbageblik"),
+    craft_test_expect ("Safety Plan", "Säkerhetsplan", "Sikkerhedsplan"),
+    craft_test_expect ("Group Leader", "Gruppledare", "Gruppeleder"),
+  };
+
+  gtk_window_present (window);
+  craft_test_spin (50);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *child = adw_view_stack_get_child_by_name (stack, names[i]);
+
+      g_assert_nonnull (child);
+      g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (stack, child)), ==,
+                       titles[i]);
+    }
+
+  /* The emergency number is always on the safety plan, in the person's language. */
+  g_assert_nonnull (craft_test_find_label (window,
+                                           craft_test_expect ("In danger right now? Call 112.",
+                                                              "Är du i fara just nu? Ring 112.",
+                                                              "Er du i fare lige nu? Ring 112.")));
+
+  /* Places still to come say so honestly instead of pretending to work. */
+  craft_window_show_page (CRAFT_WINDOW (window), "diary");
+  craft_test_spin (20);
+  g_assert_nonnull (craft_test_find_label (window,
+                                           craft_test_expect ("Your Diary", "Din dagbok",
+                                                              "Din dagbog")));
+
+  gtk_window_destroy (window);
+}
+
+static CraftApplication *
+new_registered_application (void)
+{
+  static guint counter;
+  CraftApplication *app = craft_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, counter++);
+
+  /* Each test's application gets its own name on the bus, as separate runs would. */
+  g_application_set_application_id (G_APPLICATION (app), id);
+  /* Its own instance: a test must not hand over to another running copy. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+static void
+test_safety_plan_shortcut (void)
+{
+  g_autoptr(CraftApplication) app = new_registered_application ();
+  g_autoptr(CraftContext) context = new_context ("shortcut");
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_auto(GStrv) accels = NULL;
+  GtkWindow *window;
+  g_autoptr(GSList) objects = NULL;
+  gboolean listed = FALSE;
+  GObject *overlay;
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-safety-plan");
+  g_assert_cmpuint (g_strv_length (accels), ==, 1);
+  g_assert_cmpstr (accels[0], ==, "<Shift><Control>s");
+
+  /* From any other place, the action brings up the safety plan. */
+  window = craft_window_new (GTK_APPLICATION (app), context);
+  gtk_window_present (window);
+  craft_window_show_page (CRAFT_WINDOW (window), "diary");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-safety-plan", NULL));
+  g_assert_cmpstr (craft_window_get_page (CRAFT_WINDOW (window)), ==, "safety");
+
+  /* And the shortcuts window lists it. */
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        {
+          g_autofree char *action = NULL;
+
+          g_object_get (l->data, "action-name", &action, NULL);
+          listed |= g_strcmp0 (action, "win.show-safety-plan") == 0;
+        }
+    }
+  g_assert_true (listed);
+
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  gtk_window_destroy (window);
+}
+
+static void
+test_problem_window_newer (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("newer");
+  g_autoptr(GError) error = g_error_new (CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_NEWER_VERSION,
+                                         "saved by a newer version");
+  GtkWindow *window = craft_problem_window_new (NULL, dir, error);
+  GtkWidget *start_new = craft_test_template_child (GTK_WIDGET (window),
+                                                        CRAFT_TYPE_PROBLEM_WINDOW,
+                                                        "start_new_button");
+
+  g_assert_cmpstr (craft_problem_window_get_title_text (CRAFT_PROBLEM_WINDOW (window)), ==,
+                   craft_test_expect ("Your Data Is From a Newer Version",
+                                      "Dina data kommer från en nyare version",
+                                      "Dine data stammer fra en nyere version"));
+  /* Data from a newer version is never offered for replacing. */
+  g_assert_false (gtk_widget_get_visible (start_new));
+  gtk_window_destroy (window);
+}
+
+/* A damaged database: the app says so, and starting anew keeps the damaged file. */
+static void
+test_damaged_database_start_new (void)
+{
+  g_autoptr(CraftApplication) app = new_registered_application ();
+  const char *data_dir = craft_application_get_data_dir (app);
+  g_autofree char *db = g_build_filename (data_dir, CRAFT_STORE_FILENAME, NULL);
+  g_autofree char *checksum = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  GtkWindow *window;
+  const char *name;
+  gboolean kept = FALSE;
+
+  g_assert_cmpint (g_mkdir_with_parents (data_dir, 0700), ==, 0);
+  g_file_set_contents (db, "these are not the notes you are looking for", -1, &error);
+  g_assert_no_error (error);
+  checksum = craft_test_file_checksum (db);
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (CRAFT_IS_PROBLEM_WINDOW (window));
+  g_assert_cmpstr (craft_problem_window_get_title_text (CRAFT_PROBLEM_WINDOW (window)), ==,
+                   craft_test_expect ("Your Data Could Not Be Opened",
+                                      "Dina data kunde inte öppnas",
+                                      "Dine data kunne ikke åbnes"));
+  g_assert_true (gtk_widget_get_visible (craft_test_template_child (GTK_WIDGET (window),
+                                                                        CRAFT_TYPE_PROBLEM_WINDOW,
+                                                                        "start_new_button")));
+  g_assert_cmpstr (craft_test_file_checksum (db), ==, checksum);
+
+  g_signal_emit_by_name (window, "start-new");
+  craft_test_spin (50);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (CRAFT_IS_WINDOW (window));
+
+  dir = g_dir_open (data_dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_prefix (name, "craft-companion-damaged-") && g_str_has_suffix (name, ".db"))
+        {
+          g_autofree char *path = g_build_filename (data_dir, name, NULL);
+
+          g_assert_cmpstr (craft_test_file_checksum (path), ==, checksum);
+          kept = TRUE;
+        }
+    }
+  g_assert_true (kept);
+  gtk_window_destroy (window);
+}
+
+static void
+test_preferences_language (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWindow *window;
+  AdwComboRow *row;
+  GListModel *model;
+  g_autofree char *language = NULL;
+
+  g_settings_set_string (settings, "language", "");
+  window = craft_preferences_window_new (NULL, settings, "/home/someone/data");
+  row = craft_test_template_child (GTK_WIDGET (window), CRAFT_TYPE_PREFERENCES_WINDOW,
+                                       "language_row");
+  model = adw_combo_row_get_model (row);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==,
+                   craft_test_expect ("System Language", "Systemets språk", "Systemets sprog"));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 2), ==, "Svenska");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 3), ==, "Dansk");
+
+  adw_combo_row_set_selected (row, 3);
+  language = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (language, ==, "da");
+  gtk_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  craft_test_init_ui (&argc, &argv);
+
+  g_test_add_func ("/app/templates/instantiate", test_templates_instantiate);
+  g_test_add_func ("/app/places/translated", test_places_translated);
+  g_test_add_func ("/app/actions/safety-plan-shortcut", test_safety_plan_shortcut);
+  g_test_add_func ("/app/problem/newer-version", test_problem_window_newer);
+  g_test_add_func ("/app/problem/damaged-start-new", test_damaged_database_start_new);
+  g_test_add_func ("/app/preferences/language", test_preferences_language);
+
+  return g_test_run ();
+}

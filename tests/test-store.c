@@ -1,0 +1,423 @@
+/* tests/test-store.c
+ * Copyright 2026 The Craft Companion authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The store keeps a person's data private and never harms a file it cannot use.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "app/craft-saver.h"
+#include "craft-test-util.h"
+#include "store/craft-store-private.h"
+
+static char *
+db_path_in (const char *dir)
+{
+  return g_build_filename (dir, CRAFT_STORE_FILENAME, NULL);
+}
+
+static int
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+static void
+test_open_creates_private_files (void)
+{
+  g_autofree char *parent = craft_test_make_dir ("private");
+  g_autofree char *dir = g_build_filename (parent, "nested", "craft-companion", NULL);
+  g_autofree char *db = db_path_in (dir);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = NULL;
+
+  store = craft_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (craft_store_set_answer (store, "safety-plan", "safe-place", "x", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (file_mode (dir), ==, 0700);
+  g_assert_cmpint (file_mode (db), ==, 0600);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (file_mode (wal), ==, 0600);
+  g_assert_cmpint (file_mode (shm), ==, 0600);
+}
+
+static void
+test_open_tightens_existing_folder (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("loose");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = NULL;
+
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  store = craft_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (file_mode (dir), ==, 0700);
+}
+
+static void
+test_open_uses_wal_and_foreign_keys (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("pragmas");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = craft_store_open (dir, &error);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_no_error (error);
+  sqlite3_prepare_v2 (_craft_store_get_db (store), "PRAGMA journal_mode", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+
+  sqlite3_prepare_v2 (_craft_store_get_db (store), "PRAGMA foreign_keys", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+
+  sqlite3_prepare_v2 (_craft_store_get_db (store), "PRAGMA user_version", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, CRAFT_STORE_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+}
+
+static void
+test_folder_is_a_file (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("file-instead");
+  g_autofree char *path = g_build_filename (dir, "craft-companion", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = NULL;
+
+  g_file_set_contents (path, "not a folder", -1, &error);
+  g_assert_no_error (error);
+
+  store = craft_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_FOLDER);
+  g_assert_nonnull (strstr (error->message, path));
+}
+
+/* Each schema-vN.sql fixture is a database as version N left it; every one must open with
+ * the current store, reach the current version and keep its data. */
+static void
+test_migrations_from_every_version (void)
+{
+  g_autoptr(GDir) fixtures = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  guint tested = 0;
+
+  g_autofree char *data_dir = g_test_build_filename (G_TEST_DIST, "data", NULL);
+
+  fixtures = g_dir_open (data_dir, 0, &error);
+  g_assert_no_error (error);
+
+  while ((name = g_dir_read_name (fixtures)) != NULL)
+    {
+      g_autofree char *fixture = NULL;
+      g_autofree char *sql = NULL;
+      g_autofree char *dir = NULL;
+      g_autofree char *db = NULL;
+      g_autofree char *value = NULL;
+      g_autoptr(CraftStore) store = NULL;
+      g_autoptr(GArray) rows = NULL;
+
+      if (!g_str_has_prefix (name, "schema-v") || !g_str_has_suffix (name, ".sql"))
+        continue;
+
+      g_test_message ("migrating from %s", name);
+      fixture = g_build_filename (data_dir, name, NULL);
+      g_file_get_contents (fixture, &sql, NULL, &error);
+      g_assert_no_error (error);
+
+      dir = craft_test_make_dir ("migrate");
+      db = db_path_in (dir);
+      craft_test_exec_sql (db, sql);
+
+      store = craft_store_open (dir, &error);
+      g_assert_no_error (error);
+
+      value = craft_store_get_answer (store, "safety-plan", "warning-signs", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (value, ==, "När han börjar smälla i dörrar");
+
+      rows = craft_store_list_rows (store, "safety-plan", "people", &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->len, ==, 2);
+      g_clear_pointer (&value, g_free);
+      value = craft_store_get_row_value (store, g_array_index (rows, gint64, 1), "name", &error);
+      g_assert_cmpstr (value, ==, "Jørgen");
+      tested++;
+    }
+
+  /* One fixture for every released version before this one, and this one itself. */
+  g_assert_cmpuint (tested, ==, CRAFT_STORE_SCHEMA_VERSION);
+}
+
+static void
+assert_refused_untouched (const char *dir,
+                          int         code)
+{
+  g_autofree char *db = db_path_in (dir);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *before = craft_test_file_checksum (db);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = NULL;
+  GStatBuf st_before, st_after;
+
+  g_assert_cmpint (g_stat (db, &st_before), ==, 0);
+
+  store = craft_store_open (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, CRAFT_STORE_ERROR, code);
+  g_assert_cmpstr (error->message, !=, "");
+
+  after = craft_test_file_checksum (db);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (g_stat (db, &st_after), ==, 0);
+  g_assert_cmpint (st_before.st_mtime, ==, st_after.st_mtime);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_refuse_newer_version (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("newer");
+  g_autofree char *db = db_path_in (dir);
+  g_autofree char *sql = g_strdup_printf ("CREATE TABLE future (x); INSERT INTO future VALUES (1);"
+                                          "PRAGMA user_version = %d;",
+                                          CRAFT_STORE_SCHEMA_VERSION + 1);
+
+  craft_test_exec_sql (db, sql);
+  assert_refused_untouched (dir, CRAFT_STORE_ERROR_NEWER_VERSION);
+}
+
+static void
+test_refuse_not_a_database (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("not-db");
+  g_autofree char *db = db_path_in (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (text, "Dear diary, this is a text file. ");
+  g_file_set_contents (db, text->str, text->len, &error);
+  g_assert_no_error (error);
+
+  assert_refused_untouched (dir, CRAFT_STORE_ERROR_NOT_A_DATABASE);
+}
+
+static void
+test_refuse_corrupt (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("corrupt");
+  g_autofree char *db = db_path_in (dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  /* A real database of several pages, then garbage over the middle of it. */
+  craft_test_exec_sql (db,
+                       "CREATE TABLE t (a TEXT);"
+                       "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                       " INSERT INTO t SELECT printf('entry %d with some text', i) FROM n;"
+                       "CREATE INDEX t_a ON t (a);");
+  g_file_get_contents (db, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 4096 * 8);
+  for (gsize i = 4096 * 3 + 100; i < 4096 * 5; i++)
+    contents[i] = (char) (i * 7);
+  g_file_set_contents (db, contents, length, &error);
+  g_assert_no_error (error);
+
+  assert_refused_untouched (dir, CRAFT_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_set_aside_keeps_damaged_file (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("aside");
+  g_autofree char *db = db_path_in (dir);
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 23, 9, 30, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *kept_again = NULL;
+
+  g_file_set_contents (db, "damaged beyond repair", -1, &error);
+  g_assert_no_error (error);
+  checksum = craft_test_file_checksum (db);
+
+  kept = craft_store_set_aside (dir, now, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (kept, "craft-companion-damaged-2026-11-23-093000.db"));
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (craft_test_file_checksum (kept), ==, checksum);
+
+  store = craft_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* A second damaged file in the same second never replaces the first one. */
+  g_unlink (db);
+  g_file_set_contents (db, "damaged again", -1, &error);
+  kept_again = craft_store_set_aside (dir, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept_again, !=, kept);
+  g_assert_cmpstr (craft_test_file_checksum (kept), ==, checksum);
+}
+
+static void
+test_answers_round_trip (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("answers");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = craft_store_open (dir, &error);
+  g_autofree char *empty = NULL;
+  g_autofree char *value = NULL;
+  const char *text = "Gå till Åsa.\nTag hen til søster på Ærø.\n\"Quotes\" and ' too; DROP TABLE x;";
+
+  g_assert_no_error (error);
+  empty = craft_store_get_answer (store, "safety-plan", "safe-place", &error);
+  g_assert_cmpstr (empty, ==, "");
+
+  g_assert_true (craft_store_set_answer (store, "safety-plan", "safe-place", "first", &error));
+  g_assert_true (craft_store_set_answer (store, "safety-plan", "safe-place", text, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = craft_store_open (dir, &error);
+  g_assert_no_error (error);
+  value = craft_store_get_answer (store, "safety-plan", "safe-place", &error);
+  g_assert_cmpstr (value, ==, text);
+}
+
+static char *
+row_name (CraftStore *store,
+          GArray     *rows,
+          guint       index)
+{
+  g_autoptr(GError) error = NULL;
+  char *name = craft_store_get_row_value (store, g_array_index (rows, gint64, index), "name",
+                                          &error);
+
+  g_assert_no_error (error);
+  return name;
+}
+
+static void
+test_rows_keep_order (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("rows");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = craft_store_open (dir, &error);
+  g_autoptr(GArray) rows = NULL;
+  const char *names[] = { "Åsa", "Bjørn", "Cecilia" };
+  gint64 ids[3];
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      ids[i] = craft_store_add_row (store, "safety-plan", "people", &error);
+      g_assert_no_error (error);
+      g_assert_true (craft_store_set_row_value (store, ids[i], "name", names[i], &error));
+    }
+
+  /* Removed, then undone: back in its own place, not at the end. */
+  g_assert_true (craft_store_delete_row (store, ids[1], &error));
+  rows = craft_store_list_rows (store, "safety-plan", "people", &error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_clear_pointer (&rows, g_array_unref);
+
+  g_assert_true (craft_store_restore_row (store, ids[1], &error));
+  rows = craft_store_list_rows (store, "safety-plan", "people", &error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (row_name (store, rows, i), ==, names[i]);
+  g_clear_pointer (&rows, g_array_unref);
+
+  /* Removed and not undone before closing: gone for good at the next start. */
+  g_assert_true (craft_store_delete_row (store, ids[0], &error));
+  g_clear_object (&store);
+  store = craft_store_open (dir, &error);
+  g_assert_no_error (error);
+  rows = craft_store_list_rows (store, "safety-plan", "people", &error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (row_name (store, rows, 0), ==, "Bjørn");
+  g_assert_cmpstr (row_name (store, rows, 1), ==, "Cecilia");
+}
+
+static void
+test_saver_keeps_text_while_locked (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("saver");
+  g_autofree char *db = db_path_in (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = craft_store_open (dir, &error);
+  g_autoptr(CraftSaver) saver = NULL;
+  g_autofree char *value = NULL;
+  sqlite3 *other = NULL;
+
+  g_assert_no_error (error);
+  _craft_store_set_busy_timeout (store, 50);
+  saver = craft_saver_new (store);
+  craft_saver_set_delays (saver, 10, 20);
+
+  /* Another process holds the write lock: the save fails and the text stays queued. */
+  g_assert_cmpint (sqlite3_open (db, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  craft_saver_queue_answer (saver, "safety-plan", "warning-signs", "first words");
+  craft_saver_queue_answer (saver, "safety-plan", "warning-signs", "first words and more");
+  g_assert_false (craft_saver_flush (saver, &error));
+  g_assert_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_true (craft_saver_get_pending (saver));
+  g_assert_nonnull (craft_saver_get_error (saver));
+
+  /* Once the lock is gone the retry writes the latest text, with nothing typed again. */
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  craft_test_spin (200);
+
+  g_assert_false (craft_saver_get_pending (saver));
+  g_assert_null (craft_saver_get_error (saver));
+  value = craft_store_get_answer (store, "safety-plan", "warning-signs", &error);
+  g_assert_cmpstr (value, ==, "first words and more");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  craft_test_init_environment ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/open/creates-private-files", test_open_creates_private_files);
+  g_test_add_func ("/store/open/tightens-existing-folder", test_open_tightens_existing_folder);
+  g_test_add_func ("/store/open/wal-and-foreign-keys", test_open_uses_wal_and_foreign_keys);
+  g_test_add_func ("/store/open/folder-is-a-file", test_folder_is_a_file);
+  g_test_add_func ("/store/migrations/from-every-version", test_migrations_from_every_version);
+  g_test_add_func ("/store/refuse/newer-version", test_refuse_newer_version);
+  g_test_add_func ("/store/refuse/not-a-database", test_refuse_not_a_database);
+  g_test_add_func ("/store/refuse/corrupt", test_refuse_corrupt);
+  g_test_add_func ("/store/set-aside/keeps-damaged-file", test_set_aside_keeps_damaged_file);
+  g_test_add_func ("/store/answers/round-trip", test_answers_round_trip);
+  g_test_add_func ("/store/rows/keep-order", test_rows_keep_order);
+  g_test_add_func ("/store/saver/keeps-text-while-locked", test_saver_keeps_text_while_locked);
+
+  return g_test_run ();
+}

@@ -534,13 +534,27 @@ craft_store_set_aside (const char  *data_dir,
   return g_steal_pointer (&target);
 }
 
+/* Runs a bound one-value query: the text of the first row, "" when there is none. */
 static char *
-dup_column_text (sqlite3_stmt *stmt,
-                 int           column)
+step_text (CraftStore    *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  char *value = NULL;
+  int rc = sqlite3_step (stmt);
 
-  return g_strdup (text != NULL ? text : "");
+  if (rc == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+      value = g_strdup (text != NULL ? text : "");
+    }
+  else if (rc == SQLITE_DONE)
+    value = g_strdup ("");
+  else
+    _craft_store_set_error (error, self->db, rc);
+  sqlite3_reset (stmt);
+  return value;
 }
 
 char *
@@ -550,8 +564,6 @@ craft_store_get_answer (CraftStore  *self,
                         GError     **error)
 {
   sqlite3_stmt *stmt;
-  char *value = NULL;
-  int rc;
 
   g_return_val_if_fail (CRAFT_IS_STORE (self), NULL);
   g_return_val_if_fail (worksheet != NULL && field != NULL, NULL);
@@ -565,15 +577,7 @@ craft_store_get_answer (CraftStore  *self,
 
   sqlite3_bind_text (stmt, 1, worksheet, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, field, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    value = dup_column_text (stmt, 0);
-  else if (rc == SQLITE_DONE)
-    value = g_strdup ("");
-  else
-    _craft_store_set_error (error, self->db, rc);
-  sqlite3_reset (stmt);
-  return value;
+  return step_text (self, stmt, error);
 }
 
 gboolean
@@ -717,8 +721,6 @@ craft_store_get_row_value (CraftStore  *self,
                            GError     **error)
 {
   sqlite3_stmt *stmt;
-  char *value = NULL;
-  int rc;
 
   g_return_val_if_fail (CRAFT_IS_STORE (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
@@ -732,15 +734,7 @@ craft_store_get_row_value (CraftStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, row_id);
   sqlite3_bind_text (stmt, 2, field, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    value = dup_column_text (stmt, 0);
-  else if (rc == SQLITE_DONE)
-    value = g_strdup ("");
-  else
-    _craft_store_set_error (error, self->db, rc);
-  sqlite3_reset (stmt);
-  return value;
+  return step_text (self, stmt, error);
 }
 
 gboolean

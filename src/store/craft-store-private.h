@@ -29,6 +29,10 @@ sqlite3_stmt *_craft_store_prepare         (CraftStore  *self,
 gboolean      _craft_store_step_done       (CraftStore    *self,
                                             sqlite3_stmt  *stmt,
                                             GError       **error);
+/* Runs a bound one-value query: the text of the first row, "" when there is none. */
+char         *_craft_store_step_text       (CraftStore    *self,
+                                            sqlite3_stmt  *stmt,
+                                            GError       **error);
 sqlite3      *_craft_store_get_db          (CraftStore  *self);
 /* How long a write waits for another connection's lock before it fails. */
 void          _craft_store_set_busy_timeout (CraftStore  *self,

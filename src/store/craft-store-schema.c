@@ -40,6 +40,35 @@ static const CraftMigration migrations[] = {
     "  PRIMARY KEY (row_id, field)"
     ");"
   },
+  {
+    2,
+    /* Small settings that belong with the data, such as the program's start date. */
+    "CREATE TABLE meta ("
+    "  key   TEXT PRIMARY KEY,"
+    "  value TEXT NOT NULL"
+    ");"
+    /* Where the person stands in each of the 12 sessions. Dates are local calendar days
+     * (YYYY-MM-DD); moments are Unix seconds. */
+    "CREATE TABLE program_session ("
+    "  number     INTEGER PRIMARY KEY CHECK (number BETWEEN 1 AND 12),"
+    "  planned_on TEXT,"
+    "  started_at INTEGER,"
+    "  done_at    INTEGER"
+    ");"
+    "CREATE TABLE homework ("
+    "  session INTEGER NOT NULL,"
+    "  task    TEXT NOT NULL,"
+    "  done_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (session, task)"
+    ");"
+    /* The happiness scale: one rating per life area per day, kept for every day rated. */
+    "CREATE TABLE happiness_rating ("
+    "  day   TEXT NOT NULL,"
+    "  area  TEXT NOT NULL,"
+    "  value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 10),"
+    "  PRIMARY KEY (day, area)"
+    ");"
+  },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRAFT_STORE_SCHEMA_VERSION);

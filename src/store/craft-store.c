@@ -534,9 +534,8 @@ craft_store_set_aside (const char  *data_dir,
   return g_steal_pointer (&target);
 }
 
-/* Runs a bound one-value query: the text of the first row, "" when there is none. */
-static char *
-step_text (CraftStore    *self,
+char *
+_craft_store_step_text (CraftStore    *self,
            sqlite3_stmt  *stmt,
            GError       **error)
 {
@@ -577,7 +576,7 @@ craft_store_get_answer (CraftStore  *self,
 
   sqlite3_bind_text (stmt, 1, worksheet, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, field, -1, SQLITE_TRANSIENT);
-  return step_text (self, stmt, error);
+  return _craft_store_step_text (self, stmt, error);
 }
 
 gboolean
@@ -734,7 +733,7 @@ craft_store_get_row_value (CraftStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, row_id);
   sqlite3_bind_text (stmt, 2, field, -1, SQLITE_TRANSIENT);
-  return step_text (self, stmt, error);
+  return _craft_store_step_text (self, stmt, error);
 }
 
 gboolean

@@ -23,7 +23,7 @@ typedef enum
 } CraftStoreError;
 
 /* The schema version this build writes; see craft-store-schema.c. */
-#define CRAFT_STORE_SCHEMA_VERSION 1
+#define CRAFT_STORE_SCHEMA_VERSION 2
 
 /* The database file inside the data folder. */
 #define CRAFT_STORE_FILENAME "craft-companion.db"
@@ -80,6 +80,73 @@ gboolean    craft_store_set_row_value      (CraftStore  *self,
                                             gint64       row_id,
                                             const char  *field,
                                             const char  *value,
+                                            GError     **error);
+
+/* Small settings kept with the data ("" when unset). */
+char       *craft_store_get_meta           (CraftStore  *self,
+                                            const char  *key,
+                                            GError     **error);
+gboolean    craft_store_set_meta           (CraftStore  *self,
+                                            const char  *key,
+                                            const char  *value,
+                                            GError     **error);
+
+/* Where the person stands in one of the 12 sessions. */
+typedef struct
+{
+  int    number;
+  char   planned_on[11]; /* YYYY-MM-DD, or "" when not planned */
+  gint64 started_at;     /* Unix seconds when first opened, 0 if never */
+  gint64 done_at;        /* Unix seconds when marked done, 0 if not done */
+} CraftSessionProgress;
+
+/* Fills @progress[0] … @progress[11] for sessions 1 … 12. */
+gboolean    craft_store_get_progress       (CraftStore           *self,
+                                            CraftSessionProgress  progress[12],
+                                            GError              **error);
+/* Marks the session started at @when, unless it already was. */
+gboolean    craft_store_set_session_started (CraftStore  *self,
+                                             int          number,
+                                             gint64       when,
+                                             GError     **error);
+/* Marks the session done at @done_at; 0 opens it again. */
+gboolean    craft_store_set_session_done   (CraftStore  *self,
+                                            int          number,
+                                            gint64       done_at,
+                                            GError     **error);
+/* Plans the session for @day (YYYY-MM-DD); "" removes the date. */
+gboolean    craft_store_set_session_planned (CraftStore  *self,
+                                             int          number,
+                                             const char  *day,
+                                             GError     **error);
+gboolean    craft_store_get_homework_done  (CraftStore  *self,
+                                            int          session,
+                                            const char  *task,
+                                            gboolean    *done,
+                                            GError     **error);
+gboolean    craft_store_set_homework_done  (CraftStore  *self,
+                                            int          session,
+                                            const char  *task,
+                                            gboolean     done,
+                                            gint64       when,
+                                            GError     **error);
+
+/* One rating of one life area on one day (the happiness scale). */
+typedef struct
+{
+  char day[11];
+  char area[32];
+  int  value;
+} CraftHappinessRating;
+
+/* Rates @area 0 … 10 on @day (YYYY-MM-DD); a new rating the same day replaces the old. */
+gboolean    craft_store_set_happiness      (CraftStore  *self,
+                                            const char  *day,
+                                            const char  *area,
+                                            int          value,
+                                            GError     **error);
+/* Every rating, oldest day first (a GArray of CraftHappinessRating). */
+GArray     *craft_store_list_happiness     (CraftStore  *self,
                                             GError     **error);
 
 G_END_DECLS

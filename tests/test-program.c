@@ -1,0 +1,268 @@
+/* tests/test-program.c
+ * Copyright 2026 The Craft Companion authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The twelve CRAFT sessions: their content in three languages, the progress kept in the
+ * store, and the Program place in a real window.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "app/craft-window.h"
+#include "craft-test-util.h"
+#include "program/craft-program.h"
+/*PAGE*/
+/*VIEW*/
+#include "store/craft-store-private.h"
+
+static CraftProgram *
+load_program (const char *language)
+{
+  g_autoptr(GError) error = NULL;
+  CraftProgram *program = craft_program_new (language, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (program);
+  return program;
+}
+
+static const char *languages[] = { "en", "sv", "da" };
+
+/* Every session of every language meets the schema and the size the program asks for. */
+static void
+test_content_complete (void)
+{
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(CraftProgram) program = load_program (languages[l]);
+
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (program)), ==, 12);
+      for (int n = 1; n <= 12; n++)
+        {
+          CraftSession *session = craft_program_get_session (program, n);
+          guint minutes = craft_session_get_agenda_minutes (session);
+
+          g_assert_cmpint (craft_session_get_number (session), ==, n);
+          g_assert_cmpuint (minutes, >=, 80);
+          g_assert_cmpuint (minutes, <=, 100);
+          if (g_str_equal (languages[l], "en"))
+            {
+              guint words = craft_session_count_reading_words (session);
+
+              g_test_message ("session %d: %u words, %u minutes", n, words, minutes);
+              g_assert_cmpuint (words, >=, 700);
+              g_assert_cmpuint (words, <=, 1500);
+            }
+        }
+    }
+}
+
+static void
+collect_texts (CraftContentNode *node,
+               GPtrArray        *texts)
+{
+  if (*craft_content_node_get_text (node) != '\0')
+    g_ptr_array_add (texts, (gpointer) craft_content_node_get_text (node));
+  for (guint i = 0; i < craft_content_node_get_n_children (node); i++)
+    collect_texts (craft_content_node_get_child (node, i), texts);
+}
+
+/* The Swedish and Danish programs really are in Swedish and Danish, text by text. */
+static void
+test_content_translated (void)
+{
+  g_autoptr(CraftProgram) en = load_program ("en");
+
+  for (guint l = 1; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(CraftProgram) other = load_program (languages[l]);
+      guint total = 0, same = 0;
+
+      for (int n = 1; n <= 12; n++)
+        {
+          g_autoptr(GPtrArray) a = g_ptr_array_new ();
+          g_autoptr(GPtrArray) b = g_ptr_array_new ();
+
+          collect_texts (craft_session_get_root (craft_program_get_session (en, n)), a);
+          collect_texts (craft_session_get_root (craft_program_get_session (other, n)), b);
+          g_assert_cmpuint (a->len, ==, b->len);
+          g_assert_cmpstr (craft_session_get_title (craft_program_get_session (en, n)), !=,
+                           craft_session_get_title (craft_program_get_session (other, n)));
+          for (guint i = 0; i < a->len; i++)
+            {
+              total++;
+              /* Short things like "112" or "CRAFT" may stay the same; prose may not. */
+              if (g_str_equal (a->pdata[i], b->pdata[i]) && strlen (a->pdata[i]) > 12)
+                {
+                  g_test_message ("%s: untranslated: %s", languages[l], (char *) a->pdata[i]);
+                  same++;
+                }
+            }
+        }
+      g_assert_cmpuint (total, >, 1000);
+      g_assert_cmpuint (same, ==, 0);
+    }
+}
+
+static gboolean
+has_field (CraftContentNode *parent,
+           const char       *id)
+{
+  for (guint i = 0; i < craft_content_node_get_n_children (parent); i++)
+    {
+      CraftContentNode *child = craft_content_node_get_child (parent, i);
+
+      if (g_strcmp0 (craft_content_node_get_attribute (child, "id"), id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Each procedure's worksheet exists, refs resolve, and the safety plan is the very same
+ * data the Safety plan place shows. */
+static void
+test_content_worksheets (void)
+{
+  g_autoptr(CraftProgram) program = load_program ("en");
+  static const char *worksheets[] = {
+    "happiness-scale", "what-i-tried", "use-episode", "safety-plan", "positive-request",
+    "reward-menu", "sober-activity", "withdraw-plan", "stop-rescuing", "problem-solving",
+    "my-support", "my-activities", "invitation-plan", "relapse-plan", "maintenance-plan",
+  };
+  static const char *areas[] = {
+    "relationship", "social-life", "work-studies", "money", "health", "emotional-life",
+    "leisure", "communication", "overall",
+  };
+  CraftContentNode *safety, *people, *happiness;
+
+  for (guint i = 0; i < G_N_ELEMENTS (worksheets); i++)
+    g_assert_nonnull (craft_program_find_worksheet (program, worksheets[i]));
+
+  g_assert_cmpint (craft_program_get_worksheet_session (program, "safety-plan"), ==, 4);
+  safety = craft_program_find_worksheet (program, "safety-plan");
+  g_assert_true (has_field (safety, "warning-signs"));
+  g_assert_true (has_field (safety, "safe-place"));
+  g_assert_true (has_field (safety, "have-ready"));
+  g_assert_true (has_field (safety, "private-note"));
+  people = craft_content_node_find_child (safety, "rows");
+  g_assert_cmpstr (craft_content_node_get_attribute (people, "id"), ==, "people");
+  g_assert_true (has_field (people, "name"));
+  g_assert_true (has_field (people, "number"));
+
+  happiness = craft_program_find_worksheet (program, "happiness-scale");
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    g_assert_true (has_field (happiness, areas[i]));
+
+  /* Every ref points at a declared worksheet. */
+  for (int n = 1; n <= 12; n++)
+    {
+      CraftContentNode *root = craft_session_get_root (craft_program_get_session (program, n));
+
+      for (guint i = 0; i < craft_content_node_get_n_children (root); i++)
+        {
+          const char *ref = craft_content_node_get_attribute (craft_content_node_get_child (root, i),
+                                                              "ref");
+
+          if (ref != NULL)
+            g_assert_nonnull (craft_program_find_worksheet (program, ref));
+        }
+    }
+}
+
+/* Damaged or hostile content is refused with an error, never a crash. */
+static void
+test_content_refuses_bad_input (void)
+{
+  static const char *bad[] = {
+    "",
+    "<session",
+    "<session number=\"1\"></session>",
+    "<session number=\"13\" id=\"x\"><title>T</title></session>",
+    "<notes/>",
+    "<session><title xml:lang=\"sv\">Först</title></session>",
+    "<session number=\"1\" id=\"x\"><goals><goal>a</goal></goals></session>",
+    "<a><b><c><d><e><f><g><h><i><j><k><l><m><n><o><p><q><r><s><t><u><v><w><x><y><z><a><b><c>"
+    "<d><e><f><g><h><i>deep</i></h></g></f></e></d></c></b></a></z></y></x></w></v></u></t></s>"
+    "</r></q></p></o></n></m></l></k></j></i></h></g></f></e></d></c></b></a>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CraftContentNode) root = craft_content_node_parse (bad[i], -1, "sv", &error);
+      g_autoptr(CraftSession) session = NULL;
+
+      if (root != NULL)
+        {
+          session = craft_session_new (root, &error);
+          g_assert_null (session);
+        }
+      g_assert_nonnull (error);
+      g_test_message ("refused: %s", error->message);
+    }
+}
+
+static void
+test_store_progress_round_trip (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("progress");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = craft_store_open (dir, &error);
+  g_autoptr(GArray) ratings = NULL;
+  CraftSessionProgress progress[12];
+  gboolean done = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (craft_store_set_meta (store, "plan-start", "2026-11-02", &error));
+  g_assert_true (craft_store_set_session_planned (store, 5, "2026-11-30", &error));
+  g_assert_true (craft_store_set_session_started (store, 5, 1000, &error));
+  g_assert_true (craft_store_set_session_started (store, 5, 2000, &error));
+  g_assert_true (craft_store_set_session_done (store, 5, 3000, &error));
+  g_assert_true (craft_store_set_session_done (store, 6, 4000, &error));
+  g_assert_true (craft_store_set_session_done (store, 6, 0, &error));
+  g_assert_true (craft_store_set_homework_done (store, 5, "one-positive-request", TRUE, 3000,
+                                                &error));
+  g_assert_true (craft_store_set_happiness (store, "2026-11-02", "overall", 3, &error));
+  g_assert_true (craft_store_set_happiness (store, "2026-11-30", "overall", 5, &error));
+  g_assert_true (craft_store_set_happiness (store, "2026-11-30", "overall", 6, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = craft_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (craft_store_get_progress (store, progress, &error));
+  g_assert_cmpstr (progress[4].planned_on, ==, "2026-11-30");
+  g_assert_cmpint (progress[4].started_at, ==, 1000);
+  g_assert_cmpint (progress[4].done_at, ==, 3000);
+  g_assert_cmpint (progress[5].done_at, ==, 0);
+  g_assert_cmpint (progress[5].started_at, ==, 4000);
+  g_assert_cmpstr (progress[0].planned_on, ==, "");
+  g_assert_cmpstr (craft_store_get_meta (store, "plan-start", &error), ==, "2026-11-02");
+
+  g_assert_true (craft_store_get_homework_done (store, 5, "one-positive-request", &done, &error));
+  g_assert_true (done);
+  g_assert_true (craft_store_get_homework_done (store, 5, "note-how-it-went", &done, &error));
+  g_assert_false (done);
+
+  ratings = craft_store_list_happiness (store, &error);
+  g_assert_cmpuint (ratings->len, ==, 2);
+  g_assert_cmpstr (g_array_index (ratings, CraftHappinessRating, 1).day, ==, "2026-11-30");
+  g_assert_cmpint (g_array_index (ratings, CraftHappinessRating, 1).value, ==, 6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  craft_test_init_ui (&argc, &argv);
+
+  g_test_add_func ("/program/content/complete", test_content_complete);
+  g_test_add_func ("/program/content/translated", test_content_translated);
+  g_test_add_func ("/program/content/worksheets", test_content_worksheets);
+  g_test_add_func ("/program/content/refuses-bad-input", test_content_refuses_bad_input);
+  g_test_add_func ("/program/store/progress-round-trip", test_store_progress_round_trip);
+
+  return g_test_run ();
+}

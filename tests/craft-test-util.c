@@ -133,6 +133,7 @@ craft_test_exec_sql (const char *db_path,
 #include <locale.h>
 
 #include "app/craft-i18n.h"
+#include "app/craft-window.h"
 
 void
 craft_test_init_ui (int    *argc,
@@ -170,19 +171,88 @@ craft_test_template_child (gpointer    widget,
   return child;
 }
 
-GtkWidget *
-craft_test_find_label (gpointer    root,
-                       const char *text)
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text,
+            gboolean    prefix)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (root)); child != NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found;
 
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+      if (GTK_IS_LABEL (child)
+          && (prefix ? g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), text)
+                     : g_str_equal (gtk_label_get_text (GTK_LABEL (child)), text)))
         return child;
-      if ((found = craft_test_find_label (child, text)) != NULL)
+      if ((found = find_label (child, text, prefix)) != NULL)
         return found;
     }
   return NULL;
+}
+
+GtkWidget *
+craft_test_find_label (gpointer    root,
+                       const char *text)
+{
+  return find_label (GTK_WIDGET (root), text, FALSE);
+}
+
+GtkWidget *
+craft_test_find_label_prefix (gpointer    root,
+                              const char *prefix)
+{
+  return find_label (GTK_WIDGET (root), prefix, TRUE);
+}
+
+void
+craft_test_window_open (CraftTestWindow *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = craft_store_open (fixture->dir, &error);
+
+  g_assert_no_error (error);
+  fixture->context = craft_context_new (store, NULL);
+  if (fixture->clock != NULL)
+    craft_context_set_clock (fixture->context, fixture->clock, NULL);
+  fixture->window = craft_window_new (NULL, fixture->context);
+  gtk_window_present (fixture->window);
+  craft_window_show_page (CRAFT_WINDOW (fixture->window), fixture->page);
+  craft_test_spin (50);
+}
+
+void
+craft_test_window_close (CraftTestWindow *fixture)
+{
+  gtk_window_close (fixture->window);
+  craft_test_spin (50);
+  fixture->window = NULL;
+  g_clear_object (&fixture->context);
+}
+
+/* Every UI test lives on Monday 23 November 2026 at 19:30, so dates read the same each run. */
+static GDateTime *
+fixed_now (gpointer user_data)
+{
+  return g_date_time_new_local (2026, 11, 23, 19, 30, 0);
+}
+
+void
+craft_test_window_set_up (CraftTestWindow *fixture,
+                          gconstpointer    page)
+{
+  fixture->page = page;
+  fixture->clock = fixed_now;
+  fixture->dir = craft_test_make_dir (page);
+  craft_test_window_open (fixture);
+}
+
+void
+craft_test_window_tear_down (CraftTestWindow *fixture,
+                             gconstpointer    page)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->context);
+  g_free (fixture->dir);
 }

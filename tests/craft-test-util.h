@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "app/craft-context.h"
+
 G_BEGIN_DECLS
 
 /* Points XDG_DATA_HOME and friends at a fresh temporary folder that is removed at exit,
@@ -44,6 +46,33 @@ G_BEGIN_DECLS
 /* The first label below @root (internal children included) showing exactly @text. */
 GtkWidget *craft_test_find_label    (gpointer    root,
                                      const char *text);
+/* A real main window on a store in a temporary folder, as the UI tests use it. Add tests
+ * with craft_test_add_window (path, "page-name", test). Its clock says Monday 23 November
+ * 2026, 19:30. */
+typedef struct
+{
+  char           *dir;
+  const char     *page;
+  CraftClockFunc  clock;
+  CraftContext   *context;
+  GtkWindow      *window;
+} CraftTestWindow;
+
+#define craft_test_add_window(path, page, func) \
+  g_test_add ((path), CraftTestWindow, (page), craft_test_window_set_up, (func), \
+              craft_test_window_tear_down)
+
+void craft_test_window_open      (CraftTestWindow *fixture);
+/* Closes the window as a person would (saving what waits) and lets the data go, as at quit. */
+void craft_test_window_close     (CraftTestWindow *fixture);
+void craft_test_window_set_up    (CraftTestWindow *fixture,
+                                  gconstpointer    page);
+void craft_test_window_tear_down (CraftTestWindow *fixture,
+                                  gconstpointer    page);
+
+/* The first label below @root whose text starts with @prefix. */
+GtkWidget *craft_test_find_label_prefix (gpointer    root,
+                                         const char *prefix);
 gpointer craft_test_template_child (gpointer    widget,
                                     GType       type,
                                     const char *name);

@@ -13,8 +13,11 @@
 #include "app/craft-window.h"
 #include "craft-test-util.h"
 #include "program/craft-program.h"
-/*PAGE*/
-/*VIEW*/
+#include "program/craft-plan-window.h"
+#include "program/craft-program-page.h"
+#include "program/craft-session-view.h"
+#include "program/craft-worksheet-view.h"
+#include "app/craft-date-button.h"
 #include "store/craft-store-private.h"
 
 static CraftProgram *
@@ -252,6 +255,208 @@ test_store_progress_round_trip (void)
   g_assert_cmpint (g_array_index (ratings, CraftHappinessRating, 1).value, ==, 6);
 }
 
+
+/* UI: the Program place in a real window. */
+
+static CraftProgramPage *
+get_page (CraftTestWindow *fixture)
+{
+  return craft_test_template_child (fixture->window, CRAFT_TYPE_WINDOW, "program_page");
+}
+
+static void
+find_all (GtkWidget *root,
+          GType      type,
+          GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      find_all (child, type, found);
+    }
+}
+
+static CraftWorksheetView *
+find_worksheet (CraftTestWindow *fixture,
+                const char *id)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  find_all (GTK_WIDGET (get_page (fixture)), CRAFT_TYPE_WORKSHEET_VIEW, views);
+  for (guint i = 0; i < views->len; i++)
+    if (g_str_equal (craft_worksheet_view_get_id (views->pdata[i]), id))
+      return views->pdata[i];
+  g_assert_not_reached ();
+}
+
+static GtkTextBuffer *
+first_text_buffer (gpointer root)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  find_all (root, GTK_TYPE_TEXT_VIEW, views);
+  g_assert_cmpuint (views->len, >, 0);
+  return gtk_text_view_get_buffer (views->pdata[0]);
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Open session 5, type into its worksheet, quit, start again: the text is back. */
+static void
+test_ui_worksheet_survives_restart (CraftTestWindow *fixture,
+                                    gconstpointer  data)
+{
+  const char *typed = "Du kommer alltid för sent! / Jeg bliver glad, når du kommer til tiden.";
+  g_autofree char *saved = NULL;
+  g_autofree char *back = NULL;
+  GtkTextBuffer *buffer;
+
+  craft_program_page_open_session (get_page (fixture), 5);
+  craft_test_spin (50);
+  g_assert_cmpint (craft_program_page_get_open_session (get_page (fixture)), ==, 5);
+
+  buffer = first_text_buffer (find_worksheet (fixture, "positive-request"));
+  for (const char *p = typed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      char ch[8] = { 0 };
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), ch);
+      gtk_text_buffer_insert_at_cursor (buffer, ch, -1);
+    }
+
+  /* Saved within a second of the last keystroke, no Save button. */
+  craft_test_spin (1000);
+  saved = craft_store_get_answer (craft_context_get_store (fixture->context), "positive-request",
+                                  "typical-argument", NULL);
+  g_assert_cmpstr (saved, ==, typed);
+
+  craft_test_window_close (fixture);
+  craft_test_window_open (fixture);
+  craft_program_page_open_session (get_page (fixture), 5);
+  craft_test_spin (50);
+  back = buffer_text (first_text_buffer (find_worksheet (fixture, "positive-request")));
+  g_assert_cmpstr (back, ==, typed);
+}
+
+/* Marking a session done shows in the overview, and the next step moves on. */
+static void
+test_ui_mark_done (CraftTestWindow *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *view = craft_test_template_child (get_page (fixture), CRAFT_TYPE_PROGRAM_PAGE,
+                                               "session_view");
+
+  g_assert_cmpint (craft_program_page_get_next_session (get_page (fixture)), ==, 1);
+  craft_program_page_open_session (get_page (fixture), 1);
+  g_assert_true (gtk_widget_activate_action (view, "session.toggle-done", NULL));
+  g_assert_true (gtk_widget_activate_action (view, "program.show-overview", NULL));
+  craft_test_spin (50);
+
+  g_assert_cmpint (craft_program_page_get_next_session (get_page (fixture)), ==, 2);
+  g_assert_nonnull (craft_test_find_label (fixture->window,
+                                           craft_test_expect ("1 of 12 sessions done",
+                                                              "1 av 12 sessioner klar",
+                                                              "1 af 12 sessioner er klaret")));
+  /* The row says when, in words. */
+  {
+    GtkWidget *label = craft_test_find_label_prefix (fixture->window,
+                                                     craft_test_expect ("Done on ", "Klar ",
+                                                                        "Klaret "));
+
+    g_assert_nonnull (label);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "23"));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "2026"));
+  }
+
+  /* And it is kept. */
+  craft_test_window_close (fixture);
+  craft_test_window_open (fixture);
+  g_assert_cmpint (craft_program_page_get_next_session (get_page (fixture)), ==, 2);
+}
+
+/* The overview speaks the person's language, titles included. */
+static void
+test_ui_titles_translated (CraftTestWindow *fixture,
+                           gconstpointer  data)
+{
+  g_assert_nonnull (craft_test_find_label (fixture->window,
+                                           craft_test_expect ("4. Staying safe",
+                                                              "4. Trygg och säker",
+                                                              "4. Tryg og sikker")));
+  g_assert_nonnull (craft_test_find_label (fixture->window,
+                                           craft_test_expect ("The Twelve Sessions",
+                                                              "De tolv sessionerna",
+                                                              "De tolv sessioner")));
+}
+
+/* A plan is weekly by default and warns when it runs past six months. */
+static void
+test_ui_plan (CraftTestWindow *fixture,
+              gconstpointer  data)
+{
+  GtkWindow *plan = craft_plan_window_new (fixture->window, fixture->context,
+                                           craft_program_page_get_program (get_page (fixture)));
+  CraftDateButton *start = craft_test_template_child (plan, CRAFT_TYPE_PLAN_WINDOW,
+                                                      "start_button");
+  GtkWidget *warning = craft_test_template_child (plan, CRAFT_TYPE_PLAN_WINDOW, "warning_label");
+  g_autoptr(GError) error = NULL;
+  CraftSessionProgress progress[12];
+
+  gtk_window_present (plan);
+  craft_date_button_set_day (start, "2026-11-02");
+  g_assert_true (craft_store_get_progress (craft_context_get_store (fixture->context), progress,
+                                           &error));
+  g_assert_cmpstr (progress[0].planned_on, ==, "2026-11-02");
+  g_assert_cmpstr (progress[1].planned_on, ==, "2026-11-09");
+  g_assert_cmpstr (progress[11].planned_on, ==, "2027-01-18");
+  g_assert_false (gtk_widget_get_visible (warning));
+
+  /* Moving the last session eight months out is allowed, but the plan says so. */
+  g_assert_true (craft_store_set_session_planned (craft_context_get_store (fixture->context), 12,
+                                                  "2027-07-05", &error));
+  gtk_window_destroy (plan);
+  plan = craft_plan_window_new (fixture->window, fixture->context,
+                                craft_program_page_get_program (get_page (fixture)));
+  warning = craft_test_template_child (plan, CRAFT_TYPE_PLAN_WINDOW, "warning_label");
+  g_assert_true (gtk_widget_get_visible (warning));
+  gtk_window_destroy (plan);
+}
+
+/* Rating the happiness scale keeps the day's rating. */
+static void
+test_ui_happiness (CraftTestWindow *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GArray) ratings = NULL;
+  CraftWorksheetView *view;
+  GtkToggleButton *seven = NULL;
+
+  craft_program_page_open_session (get_page (fixture), 1);
+  view = find_worksheet (fixture, "happiness-scale");
+  find_all (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, buttons);
+  /* 9 areas of 11 steps; the last area is "overall". */
+  g_assert_cmpuint (buttons->len, ==, 9 * 11);
+  seven = buttons->pdata[8 * 11 + 7];
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (seven)), ==, "7");
+  gtk_toggle_button_set_active (seven, TRUE);
+
+  ratings = craft_store_list_happiness (craft_context_get_store (fixture->context), NULL);
+  g_assert_cmpuint (ratings->len, ==, 1);
+  g_assert_cmpstr (g_array_index (ratings, CraftHappinessRating, 0).day, ==, "2026-11-23");
+  g_assert_cmpstr (g_array_index (ratings, CraftHappinessRating, 0).area, ==, "overall");
+  g_assert_cmpint (g_array_index (ratings, CraftHappinessRating, 0).value, ==, 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +468,13 @@ main (int   argc,
   g_test_add_func ("/program/content/worksheets", test_content_worksheets);
   g_test_add_func ("/program/content/refuses-bad-input", test_content_refuses_bad_input);
   g_test_add_func ("/program/store/progress-round-trip", test_store_progress_round_trip);
+
+  craft_test_add_window ("/program/ui/worksheet-survives-restart", "program",
+                         test_ui_worksheet_survives_restart);
+  craft_test_add_window ("/program/ui/mark-done", "program", test_ui_mark_done);
+  craft_test_add_window ("/program/ui/titles-translated", "program", test_ui_titles_translated);
+  craft_test_add_window ("/program/ui/plan", "program", test_ui_plan);
+  craft_test_add_window ("/program/ui/happiness", "program", test_ui_happiness);
 
   return g_test_run ();
 }

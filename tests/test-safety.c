@@ -16,64 +16,15 @@
 #include "safety/craft-safety-page.h"
 #include "store/craft-store-private.h"
 
-typedef struct
-{
-  char         *dir;
-  CraftContext *context;
-  GtkWindow    *window;
-} Fixture;
-
-static void
-open_window (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CraftStore) store = craft_store_open (fixture->dir, &error);
-
-  g_assert_no_error (error);
-  fixture->context = craft_context_new (store, NULL);
-  fixture->window = craft_window_new (NULL, fixture->context);
-  gtk_window_present (fixture->window);
-  craft_window_show_page (CRAFT_WINDOW (fixture->window), "safety");
-  craft_test_spin (50);
-}
-
-/* Closes the window as a person would and lets the app go, as at quit. */
-static void
-close_window (Fixture *fixture)
-{
-  gtk_window_close (fixture->window);
-  craft_test_spin (50);
-  fixture->window = NULL;
-  g_clear_object (&fixture->context);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = craft_test_make_dir ("safety");
-  open_window (fixture);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  if (fixture->window != NULL)
-    gtk_window_destroy (fixture->window);
-  g_clear_object (&fixture->context);
-  g_free (fixture->dir);
-}
-
 static CraftSafetyPage *
-get_page (Fixture *fixture)
+get_page (CraftTestWindow *fixture)
 {
   return CRAFT_SAFETY_PAGE (craft_test_template_child (GTK_WIDGET (fixture->window),
                                                            CRAFT_TYPE_WINDOW, "safety_page"));
 }
 
 static gpointer
-page_child (Fixture    *fixture,
+page_child (CraftTestWindow *fixture,
             const char *name)
 {
   return craft_test_template_child (GTK_WIDGET (get_page (fixture)),
@@ -81,7 +32,7 @@ page_child (Fixture    *fixture,
 }
 
 static GtkTextBuffer *
-field_buffer (Fixture    *fixture,
+field_buffer (CraftTestWindow *fixture,
               const char *view_name)
 {
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (page_child (fixture, view_name)));
@@ -111,7 +62,7 @@ buffer_text (GtkTextBuffer *buffer)
 }
 
 static GPtrArray *
-people_rows (Fixture *fixture)
+people_rows (CraftTestWindow *fixture)
 {
   GtkWidget *list = page_child (fixture, "people_list");
   GPtrArray *rows = g_ptr_array_new ();
@@ -131,7 +82,7 @@ row_entry (gpointer    row,
 }
 
 static void
-add_person (Fixture    *fixture,
+add_person (CraftTestWindow *fixture,
             const char *name,
             const char *number)
 {
@@ -153,7 +104,7 @@ add_person (Fixture    *fixture,
 }
 
 static char *
-saved_answer (Fixture    *fixture,
+saved_answer (CraftTestWindow *fixture,
               const char *field)
 {
   g_autoptr(GError) error = NULL;
@@ -167,7 +118,7 @@ saved_answer (Fixture    *fixture,
 }
 
 static void
-test_survives_restart (Fixture       *fixture,
+test_survives_restart (CraftTestWindow *fixture,
                        gconstpointer  data)
 {
   const char *signs = "Han blir tyst och stänger dörren. Når han drikker vodka.";
@@ -186,8 +137,8 @@ test_survives_restart (Fixture       *fixture,
   saved = saved_answer (fixture, "warning-signs");
   g_assert_cmpstr (saved, ==, signs);
 
-  close_window (fixture);
-  open_window (fixture);
+  craft_test_window_close (fixture);
+  craft_test_window_open (fixture);
 
   back = buffer_text (field_buffer (fixture, "warning_signs_view"));
   g_assert_cmpstr (back, ==, signs);
@@ -220,7 +171,7 @@ find_button_with_label (GtkWidget  *root,
 }
 
 static void
-test_remove_and_undo (Fixture       *fixture,
+test_remove_and_undo (CraftTestWindow *fixture,
                       gconstpointer  data)
 {
   g_autoptr(GPtrArray) rows = NULL;
@@ -256,7 +207,7 @@ test_remove_and_undo (Fixture       *fixture,
 }
 
 static void
-test_failed_save_keeps_text (Fixture       *fixture,
+test_failed_save_keeps_text (CraftTestWindow *fixture,
                              gconstpointer  data)
 {
   g_autofree char *db = g_build_filename (fixture->dir, CRAFT_STORE_FILENAME, NULL);
@@ -308,12 +259,9 @@ main (int   argc,
 {
   craft_test_init_ui (&argc, &argv);
 
-  g_test_add ("/safety/survives-restart", Fixture, NULL,
-              fixture_set_up, test_survives_restart, fixture_tear_down);
-  g_test_add ("/safety/people/remove-and-undo", Fixture, NULL,
-              fixture_set_up, test_remove_and_undo, fixture_tear_down);
-  g_test_add ("/safety/failed-save-keeps-text", Fixture, NULL,
-              fixture_set_up, test_failed_save_keeps_text, fixture_tear_down);
+  craft_test_add_window ("/safety/survives-restart", "safety", test_survives_restart);
+  craft_test_add_window ("/safety/people/remove-and-undo", "safety", test_remove_and_undo);
+  craft_test_add_window ("/safety/failed-save-keeps-text", "safety", test_failed_save_keeps_text);
 
   return g_test_run ();
 }

@@ -14,7 +14,7 @@ packages=(
   # run
   adwaita-icon-theme libgtk-4-bin
   # tests: a display, a session bus, accessibility, validators, spelling
-  xvfb xauth dbus at-spi2-core xdotool desktop-file-utils appstream
+  xvfb xauth dbus at-spi2-core xdotool desktop-file-utils appstream locales poppler-utils
   hunspell hunspell-sv hunspell-da
 )
 

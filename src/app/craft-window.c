@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "craft-window.h"
+#include "program/craft-program-page.h"
 #include "safety/craft-safety-page.h"
 
 struct _CraftWindow
@@ -19,6 +20,7 @@ struct _CraftWindow
   AdwToastOverlay      *toast_overlay;
   GtkInfoBar           *save_error_bar;
   GtkLabel             *save_error_label;
+  CraftProgramPage     *program_page;
   CraftSafetyPage      *safety_page;
 };
 
@@ -157,6 +159,7 @@ craft_window_constructed (GObject *object)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  craft_program_page_set_context (self->program_page, self->context);
   craft_safety_page_set_context (self->safety_page, self->context);
 
   g_signal_connect_object (craft_context_get_saver (self->context), "notify::failing",
@@ -229,6 +232,7 @@ craft_window_class_init (CraftWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CRAFT_TYPE_PROGRAM_PAGE);
   g_type_ensure (CRAFT_TYPE_SAFETY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -237,6 +241,7 @@ craft_window_class_init (CraftWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, save_error_bar);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, save_error_label);
+  gtk_widget_class_bind_template_child (widget_class, CraftWindow, program_page);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, safety_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -299,4 +304,30 @@ craft_window_add_toast (CraftWindow *self,
 {
   g_return_if_fail (CRAFT_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+craft_window_show_error (GtkWidget    *widget,
+                         const char   *what,
+                         const GError *error)
+{
+  GtkWidget *window;
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (what != NULL && error != NULL);
+
+  text = g_strdup_printf ("%s %s", what, error->message);
+  window = gtk_widget_get_ancestor (widget, CRAFT_TYPE_WINDOW);
+  if (window == NULL)
+    {
+      g_warning ("%s", text);
+      return;
+    }
+  escaped = g_markup_escape_text (text, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 0);
+  craft_window_add_toast (CRAFT_WINDOW (window), toast);
 }

@@ -23,4 +23,10 @@ const char   *craft_window_get_page      (CraftWindow    *self);
 void          craft_window_add_toast     (CraftWindow    *self,
                                           AdwToast       *toast);
 
+/* Tells the person, in the window that holds @widget, that @what failed and why; the
+ * message stays until dismissed. Without such a window it goes to the log. */
+void          craft_window_show_error    (GtkWidget      *widget,
+                                          const char     *what,
+                                          const GError   *error);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "app/craft-dates.h"
 #include "craft-program.h"
 
 struct _CraftProgram
@@ -203,4 +204,23 @@ craft_program_get_worksheet_session (CraftProgram *self,
   g_return_val_if_fail (CRAFT_IS_PROGRAM (self), 0);
   g_return_val_if_fail (id != NULL, 0);
   return GPOINTER_TO_INT (g_hash_table_lookup (self->worksheet_sessions, id));
+}
+
+char *
+craft_program_plan_overrun (const char                 *start,
+                            const CraftSessionProgress  progress[12])
+{
+  g_autofree char *limit = craft_dates_add_months (start, CRAFT_PROGRAM_MAX_MONTHS);
+  const char *latest = NULL;
+
+  if (limit == NULL)
+    return NULL;
+  /* Days as YYYY-MM-DD sort as text. */
+  for (int i = 0; i < 12; i++)
+    if (*progress[i].planned_on != '\0'
+        && (latest == NULL || strcmp (progress[i].planned_on, latest) > 0))
+      latest = progress[i].planned_on;
+  if (latest == NULL || strcmp (latest, limit) <= 0)
+    return NULL;
+  return g_strdup (latest);
 }

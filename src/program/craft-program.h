@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "program/craft-session.h"
+#include "store/craft-store.h"
 
 G_BEGIN_DECLS
 
@@ -34,5 +35,10 @@ CraftContentNode *craft_program_find_worksheet      (CraftProgram *self,
 /* The session that declares the worksheet, or 0. */
 int               craft_program_get_worksheet_session (CraftProgram *self,
                                                        const char   *id);
+
+/* The latest planned day if the plan runs past CRAFT_PROGRAM_MAX_MONTHS from @start
+ * ("YYYY-MM-DD"), otherwise NULL. */
+char             *craft_program_plan_overrun        (const char                 *start,
+                                                     const CraftSessionProgress  progress[12]);
 
 G_END_DECLS

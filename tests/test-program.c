@@ -16,6 +16,7 @@
 #include "program/craft-plan-window.h"
 #include "program/craft-program-page.h"
 #include "program/craft-session-view.h"
+#include "safety/craft-safety-page.h"
 #include "program/craft-worksheet-view.h"
 #include "app/craft-date-button.h"
 #include "store/craft-store-private.h"
@@ -457,6 +458,34 @@ test_ui_happiness (CraftTestWindow *fixture,
   g_assert_cmpint (g_array_index (ratings, CraftHappinessRating, 0).value, ==, 7);
 }
 
+/* Session 4's worksheet is the safety plan itself: what is written in one shows in the other. */
+static void
+test_ui_safety_plan_shared (CraftTestWindow *fixture,
+                            gconstpointer    data)
+{
+  const char *place = "Hos grannen Åke, uppe på tredje våningen";
+  CraftSafetyPage *safety;
+  GtkTextView *view;
+  g_autofree char *shown = NULL;
+
+  craft_program_page_open_session (get_page (fixture), 4);
+  gtk_text_buffer_set_text (first_text_buffer (find_worksheet (fixture, "safety-plan")), "", -1);
+  /* The second long text of the plan is the safe place. */
+  {
+    g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+    find_all (GTK_WIDGET (find_worksheet (fixture, "safety-plan")), GTK_TYPE_TEXT_VIEW, views);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (views->pdata[1]), place, -1);
+  }
+
+  craft_window_show_page (CRAFT_WINDOW (fixture->window), "safety");
+  craft_test_spin (50);
+  safety = craft_test_template_child (fixture->window, CRAFT_TYPE_WINDOW, "safety_page");
+  view = craft_test_template_child (safety, CRAFT_TYPE_SAFETY_PAGE, "safe_place_view");
+  shown = buffer_text (gtk_text_view_get_buffer (view));
+  g_assert_cmpstr (shown, ==, place);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +504,7 @@ main (int   argc,
   craft_test_add_window ("/program/ui/titles-translated", "program", test_ui_titles_translated);
   craft_test_add_window ("/program/ui/plan", "program", test_ui_plan);
   craft_test_add_window ("/program/ui/happiness", "program", test_ui_happiness);
+  craft_test_add_window ("/program/ui/safety-plan-shared", "program", test_ui_safety_plan_shared);
 
   return g_test_run ();
 }

@@ -208,6 +208,23 @@ load_fields (CraftSafetyPage *self)
 }
 
 static void
+craft_safety_page_map (GtkWidget *widget)
+{
+  CraftSafetyPage *self = CRAFT_SAFETY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (craft_safety_page_parent_class)->map (widget);
+
+  /* Session 4 edits the same plan: show what was written there. Writing what waits first
+   * makes the store the one truth to read. */
+  if (self->context != NULL)
+    {
+      craft_saver_flush (craft_context_get_saver (self->context), NULL);
+      load_fields (self);
+      reload_people (self);
+    }
+}
+
+static void
 craft_safety_page_dispose (GObject *object)
 {
   CraftSafetyPage *self = CRAFT_SAFETY_PAGE (object);
@@ -225,6 +242,7 @@ craft_safety_page_class_init (CraftSafetyPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = craft_safety_page_dispose;
+  widget_class->map = craft_safety_page_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

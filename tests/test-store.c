@@ -399,11 +399,263 @@ test_saver_keeps_text_while_locked (void)
   g_assert_cmpstr (value, ==, "first words and more");
 }
 
+
+static gint64
+new_entry (CraftStore *store,
+           gint64      happened_at,
+           const char *first_field,
+           ...)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = craft_store_diary_create (store, happened_at, &error);
+  const char *field = first_field;
+  va_list args;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  va_start (args, first_field);
+  while (field != NULL)
+    {
+      const char *value = va_arg (args, const char *);
+
+      g_assert_true (craft_store_diary_set (store, id, field, value, &error));
+      g_assert_no_error (error);
+      field = va_arg (args, const char *);
+    }
+  va_end (args);
+  return id;
+}
+
+static guint
+count_matches (CraftStore             *store,
+               const CraftDiaryFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hits = craft_store_diary_query (store, filter, &error);
+
+  g_assert_no_error (error);
+  return hits->len;
+}
+
+static guint
+count_text (CraftStore *store,
+            const char *text)
+{
+  CraftDiaryFilter filter = { .text = text };
+
+  return count_matches (store, &filter);
+}
+
+static void
+test_diary_round_trip (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("diary");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = craft_store_open (dir, &error);
+  g_autoptr(GHashTable) entry = NULL;
+  CraftDiaryFilter trash = { .trash = TRUE };
+  CraftDiaryFilter all = { 0 };
+  gint64 id;
+
+  g_assert_no_error (error);
+  /* 23 November 2025, 18:30 UTC: the local day depends on TZ, which the test fixes. */
+  id = new_entry (store, 1763922600, "what-happened", "Han kom hem full igen.",
+                  "stress", "8", "coping", "tolerant", "coping-kind", "protecting",
+                  "tags", " Pengar, helg,pengar ", "flagged", "1", "safe", "unsure", NULL);
+  g_clear_object (&store);
+
+  store = craft_store_open (dir, &error);
+  entry = craft_store_diary_get (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (entry, "what-happened"), ==, "Han kom hem full igen.");
+  g_assert_cmpstr (g_hash_table_lookup (entry, "stress"), ==, "8");
+  g_assert_cmpstr (g_hash_table_lookup (entry, "feeling-strength"), ==, "");
+  g_assert_cmpstr (g_hash_table_lookup (entry, "coping-kind"), ==, "protecting");
+  g_assert_cmpstr (g_hash_table_lookup (entry, "tags"), ==, "pengar,helg");
+  g_assert_cmpstr (g_hash_table_lookup (entry, "flagged"), ==, "1");
+  g_assert_cmpstr (g_hash_table_lookup (entry, "happened-at"), ==, "1763922600");
+  g_assert_cmpstr (g_hash_table_lookup (entry, "day"), ==, "2025-11-23");
+  g_assert_cmpstr (g_hash_table_lookup (entry, "deleted-at"), ==, "");
+  g_assert_cmpuint (strlen (g_hash_table_lookup (entry, "uuid")), ==, 36);
+
+  /* Bad values are refused and change nothing. */
+  g_assert_false (craft_store_diary_set (store, id, "stress", "11", &error));
+  g_clear_error (&error);
+  g_assert_false (craft_store_diary_set (store, id, "coping", "ignoring", &error));
+  g_clear_error (&error);
+  g_assert_false (craft_store_diary_set (store, id, "no-such-field", "x", &error));
+  g_clear_error (&error);
+  g_clear_pointer (&entry, g_hash_table_unref);
+  entry = craft_store_diary_get (store, id, &error);
+  g_assert_cmpstr (g_hash_table_lookup (entry, "stress"), ==, "8");
+
+  /* Delete goes to the Trash, restore brings it back, purge ends it. */
+  g_assert_true (craft_store_diary_delete (store, id, 1000, &error));
+  g_assert_cmpuint (count_matches (store, &all), ==, 0);
+  g_assert_cmpuint (count_matches (store, &trash), ==, 1);
+  g_assert_true (craft_store_diary_restore (store, id, &error));
+  g_assert_cmpuint (count_matches (store, &all), ==, 1);
+  g_assert_true (craft_store_diary_delete (store, id, 1000, &error));
+  g_assert_cmpint (craft_store_diary_purge_trash (store, 999, &error), ==, 0);
+  g_assert_cmpint (craft_store_diary_purge_trash (store, 1001, &error), ==, 1);
+  g_assert_cmpuint (count_matches (store, &trash), ==, 0);
+  g_assert_null (craft_store_diary_get (store, id, &error));
+  g_clear_error (&error);
+}
+
+static void
+test_diary_search (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("search");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = craft_store_open (dir, &error);
+  g_autofree char *snippet = NULL;
+  gint64 sv;
+
+  g_assert_no_error (error);
+  sv = new_entry (store, 1000, "what-happened", "Ett stort BRÅK om pengarna vid solnedgången",
+                  "place", "Köket i Västerås", NULL);
+  new_entry (store, 2000, "what-happened", "Vi var på Ærø, og han drak øl hele dagen",
+             "thoughts", "Jeg følte mig ensom", NULL);
+  new_entry (store, 3000, "what-happened", "A quiet evening, no trouble", "tags", "calm", NULL);
+
+  g_assert_cmpuint (count_text (store, "bråk"), ==, 1);
+  g_assert_cmpuint (count_text (store, "Bråk"), ==, 1);
+  g_assert_cmpuint (count_text (store, "BRÅK"), ==, 1);
+  g_assert_cmpuint (count_text (store, "solned"), ==, 1);
+  g_assert_cmpuint (count_text (store, "västerås"), ==, 1);
+  g_assert_cmpuint (count_text (store, "köket"), ==, 1);
+  g_assert_cmpuint (count_text (store, "ærø"), ==, 1);
+  g_assert_cmpuint (count_text (store, "ÆRØ"), ==, 1);
+  g_assert_cmpuint (count_text (store, "øl"), ==, 1);
+  g_assert_cmpuint (count_text (store, "følte ensom"), ==, 1);
+  g_assert_cmpuint (count_text (store, "følte stort"), ==, 0);
+  g_assert_cmpuint (count_text (store, "calm"), ==, 1);
+  /* Letters of their own: "brak" is not "bråk". */
+  g_assert_cmpuint (count_text (store, "brak"), ==, 0);
+  /* Whatever is typed is words, never query syntax. */
+  g_assert_cmpuint (count_text (store, "\"bråk"), ==, 1);
+  g_assert_cmpuint (count_text (store, "NEAR(bråk*) OR"), ==, 0);
+  g_assert_cmpuint (count_text (store, "*"), ==, 3);
+
+  snippet = craft_store_diary_snippet (store, sv, "bråk", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (snippet, CRAFT_DIARY_MATCH_START "BRÅK" CRAFT_DIARY_MATCH_END));
+}
+
+static void
+test_diary_filters (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("filters");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = craft_store_open (dir, &error);
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  CraftDiaryFilter filter = { 0 };
+
+  g_assert_no_error (error);
+  /* Four entries on three days (local time, TZ fixed to UTC by the test). */
+  new_entry (store, 1763856000, "what-happened", "a", "coping", "engaged", "stress", "3",
+             "loved-one-state", "influenced", "safe", "yes", "tags", "money", NULL);
+  new_entry (store, 1763942400, "what-happened", "b", "coping", "engaged", "stress", "8",
+             "loved-one-state", "hungover", "safe", "no", "flagged", "1", NULL);
+  new_entry (store, 1763946000, "what-happened", "c", "coping", "withdrawn", "stress", "9",
+             "loved-one-state", "influenced", "safe", "no", "tags", "money,night", NULL);
+  new_entry (store, 1764028800, "what-happened", "d", "coping", "tolerant", NULL);
+
+  filter.coping = "engaged";
+  g_assert_cmpuint (count_matches (store, &filter), ==, 2);
+  filter.stress_min = 5;
+  filter.stress_max = 10;
+  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  filter.coping = NULL;
+  g_assert_cmpuint (count_matches (store, &filter), ==, 2);
+  filter.safe = "no";
+  filter.loved_one_state = "influenced";
+  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  filter = (CraftDiaryFilter) { .tag = "money" };
+  g_assert_cmpuint (count_matches (store, &filter), ==, 2);
+  filter = (CraftDiaryFilter) { .flagged_only = TRUE };
+  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  filter = (CraftDiaryFilter) { .from_day = "2025-11-24", .to_day = "2025-11-24" };
+  g_assert_cmpuint (count_matches (store, &filter), ==, 2);
+
+  /* Counts per value ignore the filter's own choice for that field. */
+  filter = (CraftDiaryFilter) { .coping = "engaged", .safe = "no" };
+  counts = craft_store_diary_count_by (store, &filter, "coping", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (counts, "engaged")), ==, 1);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (counts, "withdrawn")), ==, 1);
+  g_assert_null (g_hash_table_lookup (counts, "tolerant"));
+  g_clear_pointer (&counts, g_hash_table_unref);
+  filter = (CraftDiaryFilter) { 0 };
+  counts = craft_store_diary_count_by (store, &filter, "tags", &error);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (counts, "money")), ==, 2);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (counts, "night")), ==, 1);
+
+  days = craft_store_diary_days (store, "2025-11-01", "2025-11-30", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 3);
+  g_assert_cmpstr (days->pdata[0], ==, "2025-11-23");
+}
+
+/* A diary of years: 100,000 entries in one transaction, and the right answers after. */
+static void
+test_diary_large (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("large");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = craft_store_open (dir, &error);
+  static const char *words[] = { "bråk", "lugn", "øl", "skænderi", "middag", "quiet" };
+  static const char *coping[] = { "engaged", "tolerant", "withdrawn" };
+  CraftDiaryFilter filter = { 0 };
+  sqlite3 *db = _craft_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "INSERT INTO diary_entry (uuid, happened_at, day,"
+                                       " created_at, updated_at, what_happened, coping, stress)"
+                                       " VALUES (?1, ?2, '2020-01-01', 0, 0, ?3, ?4, ?5)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  for (int i = 0; i < 100000; i++)
+    {
+      g_autofree char *uuid = g_strdup_printf ("entry-%d", i);
+      g_autofree char *text = g_strdup_printf ("Dag %d: %s", i, words[i % 6]);
+
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, 1577836800 + i * 600);
+      sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, coping[i % 3], -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 5, i % 11);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_cmpuint (count_text (store, "bråk"), ==, 100000 / 6 + 1);
+  g_assert_cmpuint (count_text (store, "SKÆND"), ==, 100000 / 6 + 1);
+  g_assert_cmpuint (count_text (store, "99999"), ==, 1);
+  filter.coping = "withdrawn";
+  g_assert_cmpuint (count_matches (store, &filter), ==, 33333);
+  filter.stress_min = 10;
+  filter.stress_max = 10;
+  /* i % 3 == 2 and i % 11 == 10: i % 33 == 32. */
+  g_assert_cmpuint (count_matches (store, &filter), ==, 3030);
+  filter.text = "øl";
+  /* …and i % 6 == 2: i % 66 == 32. */
+  g_assert_cmpuint (count_matches (store, &filter), ==, 1515);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   craft_test_init_environment ();
+  /* Days are local: fix the zone so the expected days hold on any machine. */
+  g_setenv ("TZ", "UTC", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store/open/creates-private-files", test_open_creates_private_files);
@@ -418,6 +670,10 @@ main (int   argc,
   g_test_add_func ("/store/answers/round-trip", test_answers_round_trip);
   g_test_add_func ("/store/rows/keep-order", test_rows_keep_order);
   g_test_add_func ("/store/saver/keeps-text-while-locked", test_saver_keeps_text_while_locked);
+  g_test_add_func ("/store/diary/round-trip", test_diary_round_trip);
+  g_test_add_func ("/store/diary/search", test_diary_search);
+  g_test_add_func ("/store/diary/filters", test_diary_filters);
+  g_test_add_func ("/store/diary/large", test_diary_large);
 
   return g_test_run ();
 }

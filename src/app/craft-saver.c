@@ -316,6 +316,31 @@ craft_saver_queue_answer (CraftSaver *self,
   craft_saver_queue (self, key, save_answer, fv, (GDestroyNotify) field_value_free);
 }
 
+static gboolean
+save_diary_field (CraftStore *store,
+                  gpointer    data,
+                  GError    **error)
+{
+  FieldValue *fv = data;
+
+  return craft_store_diary_set (store, fv->row_id, fv->field, fv->value, error);
+}
+
+void
+craft_saver_queue_diary_field (CraftSaver *self,
+                               gint64      entry_id,
+                               const char *field,
+                               const char *value)
+{
+  FieldValue *fv = g_new0 (FieldValue, 1);
+  g_autofree char *key = g_strdup_printf ("diary/%" G_GINT64_FORMAT "/%s", entry_id, field);
+
+  fv->row_id = entry_id;
+  fv->field = g_strdup (field);
+  fv->value = g_strdup (value);
+  craft_saver_queue (self, key, save_diary_field, fv, (GDestroyNotify) field_value_free);
+}
+
 void
 craft_saver_queue_row_value (CraftSaver *self,
                              gint64      row_id,

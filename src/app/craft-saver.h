@@ -33,6 +33,10 @@ void          craft_saver_queue_row_value  (CraftSaver     *self,
                                             gint64          row_id,
                                             const char     *field,
                                             const char     *value);
+void          craft_saver_queue_diary_field (CraftSaver  *self,
+                                             gint64       entry_id,
+                                             const char  *field,
+                                             const char  *value);
 /* Writes everything queued now; on failure the changes stay queued and are retried. */
 gboolean      craft_saver_flush            (CraftSaver     *self,
                                             GError        **error);

@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+/* The full-text module and its tokenizer, in this one place: SQLCipher 3.4 has FTS4 only,
+ * so an encrypted build changes these (and the queries' MATCH syntax stays the same).
+ * remove_diacritics 0 keeps å, ä, ö, æ and ø letters of their own, as Swedish and Danish
+ * readers expect, while case still folds (Å finds å). */
+#define CRAFT_FTS_MODULE   "fts5"
+#define CRAFT_FTS_TOKENIZE "unicode61 remove_diacritics 0"
+
 /* One migration: the SQL that takes a database from version - 1 to version. */
 typedef struct
 {

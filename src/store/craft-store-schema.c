@@ -10,6 +10,17 @@
 
 #include "craft-store-private.h"
 
+/* The diary columns the full-text index covers, and the rows its triggers copy. */
+#define DIARY_SEARCH_COLUMNS \
+  "place, people, what_happened, trigger_text, thoughts, feelings_other, " \
+  "what_i_did, outcome_me, outcome_them, support, try_next_other, tags"
+#define DIARY_NEW_VALUES \
+  "new.place, new.people, new.what_happened, new.trigger_text, new.thoughts, new.feelings_other, " \
+  "new.what_i_did, new.outcome_me, new.outcome_them, new.support, new.try_next_other, new.tags"
+#define DIARY_OLD_VALUES \
+  "old.place, old.people, old.what_happened, old.trigger_text, old.thoughts, old.feelings_other, " \
+  "old.what_i_did, old.outcome_me, old.outcome_them, old.support, old.try_next_other, old.tags"
+
 static const CraftMigration migrations[] = {
   {
     1,
@@ -68,6 +79,67 @@ static const CraftMigration migrations[] = {
     "  value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 10),"
     "  PRIMARY KEY (day, area)"
     ");"
+  },
+  {
+    3,
+    /* The diary of critical situations. Text that is not filled in is ''; 0-10 ratings that
+     * are not given are NULL. uuid identifies an entry across exports and imports. */
+    "CREATE TABLE diary_entry ("
+    "  id               INTEGER PRIMARY KEY,"
+    "  uuid             TEXT NOT NULL UNIQUE,"
+    "  happened_at      INTEGER NOT NULL,"
+    "  day              TEXT NOT NULL,"
+    "  created_at       INTEGER NOT NULL,"
+    "  updated_at       INTEGER NOT NULL,"
+    "  deleted_at       INTEGER,"
+    "  place            TEXT NOT NULL DEFAULT '',"
+    "  people           TEXT NOT NULL DEFAULT '',"
+    "  what_happened    TEXT NOT NULL DEFAULT '',"
+    "  trigger_text     TEXT NOT NULL DEFAULT '',"
+    "  loved_one_state  TEXT NOT NULL DEFAULT '',"
+    "  thoughts         TEXT NOT NULL DEFAULT '',"
+    "  feelings         TEXT NOT NULL DEFAULT '',"
+    "  feelings_other   TEXT NOT NULL DEFAULT '',"
+    "  feeling_strength INTEGER CHECK (feeling_strength BETWEEN 0 AND 10),"
+    "  stress           INTEGER CHECK (stress BETWEEN 0 AND 10),"
+    "  what_i_did       TEXT NOT NULL DEFAULT '',"
+    "  coping           TEXT NOT NULL DEFAULT '',"
+    "  coping_kind      TEXT NOT NULL DEFAULT '',"
+    "  outcome_me       TEXT NOT NULL DEFAULT '',"
+    "  outcome_them     TEXT NOT NULL DEFAULT '',"
+    "  safe             TEXT NOT NULL DEFAULT '',"
+    "  support          TEXT NOT NULL DEFAULT '',"
+    "  try_next         TEXT NOT NULL DEFAULT '',"
+    "  try_next_other   TEXT NOT NULL DEFAULT '',"
+    "  tags             TEXT NOT NULL DEFAULT '',"
+    "  flagged          INTEGER NOT NULL DEFAULT 0"
+    ");"
+    "CREATE INDEX diary_entry_by_time ON diary_entry (happened_at);"
+    "CREATE INDEX diary_entry_by_day ON diary_entry (day);"
+    "CREATE TABLE diary_tag ("
+    "  entry_id INTEGER NOT NULL REFERENCES diary_entry (id) ON DELETE CASCADE,"
+    "  tag      TEXT NOT NULL,"
+    "  PRIMARY KEY (entry_id, tag)"
+    ");"
+    "CREATE INDEX diary_tag_by_tag ON diary_tag (tag);"
+    /* Full-text search over every text field, kept in step by triggers. */
+    "CREATE VIRTUAL TABLE diary_search USING " CRAFT_FTS_MODULE " ("
+    "  " DIARY_SEARCH_COLUMNS ","
+    "  content='diary_entry', content_rowid='id',"
+    "  tokenize='" CRAFT_FTS_TOKENIZE "'"
+    ");"
+    "CREATE TRIGGER diary_entry_ai AFTER INSERT ON diary_entry BEGIN"
+    "  INSERT INTO diary_search (rowid, " DIARY_SEARCH_COLUMNS ") VALUES (new.id, " DIARY_NEW_VALUES ");"
+    "END;"
+    "CREATE TRIGGER diary_entry_ad AFTER DELETE ON diary_entry BEGIN"
+    "  INSERT INTO diary_search (diary_search, rowid, " DIARY_SEARCH_COLUMNS ")"
+    "  VALUES ('delete', old.id, " DIARY_OLD_VALUES ");"
+    "END;"
+    "CREATE TRIGGER diary_entry_au AFTER UPDATE OF " DIARY_SEARCH_COLUMNS " ON diary_entry BEGIN"
+    "  INSERT INTO diary_search (diary_search, rowid, " DIARY_SEARCH_COLUMNS ")"
+    "  VALUES ('delete', old.id, " DIARY_OLD_VALUES ");"
+    "  INSERT INTO diary_search (rowid, " DIARY_SEARCH_COLUMNS ") VALUES (new.id, " DIARY_NEW_VALUES ");"
+    "END;"
   },
 };
 

@@ -23,7 +23,7 @@ typedef enum
 } CraftStoreError;
 
 /* The schema version this build writes; see craft-store-schema.c. */
-#define CRAFT_STORE_SCHEMA_VERSION 2
+#define CRAFT_STORE_SCHEMA_VERSION 3
 
 /* The database file inside the data folder. */
 #define CRAFT_STORE_FILENAME "craft-companion.db"
@@ -148,5 +148,95 @@ gboolean    craft_store_set_happiness      (CraftStore  *self,
 /* Every rating, oldest day first (a GArray of CraftHappinessRating). */
 GArray     *craft_store_list_happiness     (CraftStore  *self,
                                             GError     **error);
+
+/* The diary of critical situations.
+ *
+ * An entry's fields are read and written by name, always as text (see
+ * craft_store_diary_fields()): "happened-at" (Unix seconds), "place", "people",
+ * "what-happened", "trigger", "loved-one-state" (sober | using | influenced | hungover |
+ * unknown | ""), "thoughts", "feelings" (ids joined by ","), "feelings-other",
+ * "feeling-strength" ("0" … "10" or ""), "stress" ("0" … "10" or ""), "what-i-did",
+ * "coping" (engaged | tolerant | withdrawn | ""), "coping-kind" (an id or ""),
+ * "outcome-me", "outcome-them", "safe" (yes | no | unsure | ""), "support",
+ * "try-next" (ids joined by ","), "try-next-other", "tags" (free words joined by ","),
+ * "flagged" ("1" or "0"). craft_store_diary_get() adds "id", "uuid", "day" (local
+ * YYYY-MM-DD of happened-at), "created-at", "updated-at" and "deleted-at" ("" unless in the
+ * Trash). */
+
+/* The names of the fields an entry can have written, NULL-terminated. */
+const char * const *craft_store_diary_fields   (void);
+/* A new, empty entry that happened at @happened_at; returns its id, or 0 on failure. */
+gint64      craft_store_diary_create        (CraftStore  *self,
+                                             gint64       happened_at,
+                                             GError     **error);
+gboolean    craft_store_diary_set           (CraftStore  *self,
+                                             gint64       id,
+                                             const char  *field,
+                                             const char  *value,
+                                             GError     **error);
+/* Every field of the entry (see above), or NULL with @error (also when there is none). */
+GHashTable *craft_store_diary_get           (CraftStore  *self,
+                                             gint64       id,
+                                             GError     **error);
+/* Moves the entry to the Trash at @when; craft_store_diary_restore() brings it back. */
+gboolean    craft_store_diary_delete        (CraftStore  *self,
+                                             gint64       id,
+                                             gint64       when,
+                                             GError     **error);
+gboolean    craft_store_diary_restore       (CraftStore  *self,
+                                             gint64       id,
+                                             GError     **error);
+/* Deletes for good what went to the Trash before @before; returns how many, or -1. */
+int         craft_store_diary_purge_trash   (CraftStore  *self,
+                                             gint64       before,
+                                             GError     **error);
+
+/* What to find; zero-initialise and set what matters. */
+typedef struct
+{
+  const char *text;            /* words to search for (each a prefix), or NULL */
+  const char *from_day;        /* YYYY-MM-DD, inclusive, or NULL */
+  const char *to_day;          /* YYYY-MM-DD, inclusive, or NULL */
+  const char *loved_one_state; /* or NULL for any */
+  const char *coping;          /* or NULL for any */
+  const char *safe;            /* or NULL for any */
+  const char *tag;             /* or NULL for any */
+  int         stress_min;      /* 0 … 10; with stress_max, both 0 means any */
+  int         stress_max;
+  gboolean    flagged_only;
+  gboolean    trash;           /* look in the Trash instead of the diary */
+} CraftDiaryFilter;
+
+typedef struct
+{
+  gint64 id;
+  gint64 happened_at;
+} CraftDiaryHit;
+
+/* The matching entries, newest first (a GArray of CraftDiaryHit). */
+GArray     *craft_store_diary_query         (CraftStore              *self,
+                                             const CraftDiaryFilter  *filter,
+                                             GError                 **error);
+/* How many entries match @filter for each value of @field ("loved-one-state", "coping",
+ * "safe", "tags" or "flagged"), ignoring the filter's own condition on that field, so a
+ * person sees what choosing another value would give. Value -> GINT_TO_POINTER (count). */
+GHashTable *craft_store_diary_count_by      (CraftStore              *self,
+                                             const CraftDiaryFilter  *filter,
+                                             const char              *field,
+                                             GError                 **error);
+/* A short excerpt of the entry around the search words, the matches between
+ * CRAFT_DIARY_MATCH_START and CRAFT_DIARY_MATCH_END. */
+char       *craft_store_diary_snippet       (CraftStore  *self,
+                                             gint64       id,
+                                             const char  *text,
+                                             GError     **error);
+#define CRAFT_DIARY_MATCH_START "\x02"
+#define CRAFT_DIARY_MATCH_END   "\x03"
+/* The days (YYYY-MM-DD) from @from_day to @to_day that have entries (a GPtrArray of
+ * strings), for marking a calendar. */
+GPtrArray  *craft_store_diary_days          (CraftStore  *self,
+                                             const char  *from_day,
+                                             const char  *to_day,
+                                             GError     **error);
 
 G_END_DECLS

@@ -264,12 +264,13 @@ craft_saver_get_error (CraftSaver *self)
   return self->error;
 }
 
+/* One value for a worksheet field (worksheet), a worksheet row (id) or a diary entry (id). */
 typedef struct
 {
   char   *worksheet;
   char   *field;
   char   *value;
-  gint64  row_id;
+  gint64  id;
 } FieldValue;
 
 static void
@@ -298,7 +299,7 @@ save_row_value (CraftStore *store,
 {
   FieldValue *fv = data;
 
-  return craft_store_set_row_value (store, fv->row_id, fv->field, fv->value, error);
+  return craft_store_set_row_value (store, fv->id, fv->field, fv->value, error);
 }
 
 void
@@ -323,7 +324,7 @@ save_diary_field (CraftStore *store,
 {
   FieldValue *fv = data;
 
-  return craft_store_diary_set (store, fv->row_id, fv->field, fv->value, error);
+  return craft_store_diary_set (store, fv->id, fv->field, fv->value, error);
 }
 
 void
@@ -335,7 +336,7 @@ craft_saver_queue_diary_field (CraftSaver *self,
   FieldValue *fv = g_new0 (FieldValue, 1);
   g_autofree char *key = g_strdup_printf ("diary/%" G_GINT64_FORMAT "/%s", entry_id, field);
 
-  fv->row_id = entry_id;
+  fv->id = entry_id;
   fv->field = g_strdup (field);
   fv->value = g_strdup (value);
   craft_saver_queue (self, key, save_diary_field, fv, (GDestroyNotify) field_value_free);
@@ -350,7 +351,7 @@ craft_saver_queue_row_value (CraftSaver *self,
   FieldValue *fv = g_new0 (FieldValue, 1);
   g_autofree char *key = g_strdup_printf ("row/%" G_GINT64_FORMAT "/%s", row_id, field);
 
-  fv->row_id = row_id;
+  fv->id = row_id;
   fv->field = g_strdup (field);
   fv->value = g_strdup (value);
   craft_saver_queue (self, key, save_row_value, fv, (GDestroyNotify) field_value_free);

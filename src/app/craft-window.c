@@ -70,7 +70,8 @@ save_window_state (CraftWindow *self)
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   g_settings_set (settings, "window-size", "(ii)", width, height);
-  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_boolean (settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
 static void
@@ -94,7 +95,8 @@ craft_window_close_request (GtkWindow *window)
   if (craft_saver_flush (craft_context_get_saver (self->context), &error))
     return GTK_WINDOW_CLASS (craft_window_parent_class)->close_request (window);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Your Latest Changes Are Not Saved"),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window,
+                                                       _("Your Latest Changes Are Not Saved"),
                                                        NULL));
   adw_message_dialog_format_body (dialog,
                                   _("%s If you close now, what you typed since the last save "

@@ -182,9 +182,11 @@ refresh (CraftProgramPage *self)
       const CraftSessionProgress *p = &progress[self->next_session - 1];
       g_autofree char *label = p->started_at > 0
         /* Translators: the next step, e.g. "Continue: 4. Staying safe". */
-        ? g_strdup_printf (_("Continue: %d. %s"), self->next_session, craft_session_get_title (next))
+        ? g_strdup_printf (_("Continue: %d. %s"), self->next_session,
+                           craft_session_get_title (next))
         /* Translators: the next step, e.g. "Start: 5. Talking so you are heard". */
-        : g_strdup_printf (_("Start: %d. %s"), self->next_session, craft_session_get_title (next));
+        : g_strdup_printf (_("Start: %d. %s"), self->next_session,
+                           craft_session_get_title (next));
 
       gtk_label_set_text (self->next_label, label);
       gtk_widget_set_visible (self->next_button, TRUE);

@@ -140,8 +140,8 @@ on_homework_toggled_cb (GtkCheckButton   *button,
 static void
 fill_homework (CraftSessionView *self)
 {
-  CraftContentNode *homework = craft_content_node_find_child (craft_session_get_root (self->session),
-                                                              "homework");
+  CraftContentNode *root = craft_session_get_root (self->session);
+  CraftContentNode *homework = craft_content_node_find_child (root, "homework");
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->homework_list))) != NULL)

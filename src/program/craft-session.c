@@ -103,7 +103,8 @@ validate_field (CraftContentNode *field,
   const char *type = craft_content_node_get_attribute (field, "type");
 
   if (!is_valid_id (id) || !g_hash_table_add (ids, (gpointer) id))
-    return invalid (error, "A field has a missing, malformed or repeated id “%s”", id ? id : "");
+    return invalid (error, "A field has a missing, malformed or repeated id “%s”",
+                    id ? id : "");
   if (type == NULL || !g_strv_contains (field_types, type))
     return invalid (error, "Field “%s” has an unknown type “%s”", id, type ? type : "");
   if (!has_text (field, "label"))

@@ -85,7 +85,8 @@ update_chart (CraftWorksheetView *self)
   ratings = craft_store_list_happiness (craft_context_get_store (self->context), &error);
   if (ratings == NULL)
     {
-      craft_window_show_error (GTK_WIDGET (self), _("Your earlier ratings could not be read."), error);
+      craft_window_show_error (GTK_WIDGET (self), _("Your earlier ratings could not be read."),
+                               error);
       return;
     }
   for (guint i = 0; i < craft_content_node_get_n_children (self->worksheet); i++)
@@ -547,7 +548,8 @@ load_happiness (CraftWorksheetView *self)
   g_hash_table_remove_all (self->happiness);
   if (ratings == NULL)
     {
-      craft_window_show_error (GTK_WIDGET (self), _("Your earlier ratings could not be read."), error);
+      craft_window_show_error (GTK_WIDGET (self), _("Your earlier ratings could not be read."),
+                               error);
       return;
     }
   /* Oldest first, so the newest rating of each area is the one that stays. */

@@ -37,7 +37,8 @@ static const DiaryField fields[] = {
   { "people", "people", KIND_TEXT, NULL },
   { "what-happened", "what_happened", KIND_TEXT, NULL },
   { "trigger", "trigger_text", KIND_TEXT, NULL },
-  { "loved-one-state", "loved_one_state", KIND_CHOICE, "|sober|using|influenced|hungover|unknown|" },
+  { "loved-one-state", "loved_one_state", KIND_CHOICE,
+    "|sober|using|influenced|hungover|unknown|" },
   { "thoughts", "thoughts", KIND_TEXT, NULL },
   { "feelings", "feelings", KIND_TEXT, NULL },
   { "feelings-other", "feelings_other", KIND_TEXT, NULL },
@@ -329,6 +330,13 @@ craft_store_diary_set (CraftStore  *self,
   return exec (self, "RELEASE diary_set", error);
 }
 
+static char *
+dup_int64 (sqlite3_stmt *stmt,
+           int           column)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, column));
+}
+
 GHashTable *
 craft_store_diary_get (CraftStore  *self,
                        gint64       id,
@@ -367,18 +375,15 @@ craft_store_diary_get (CraftStore  *self,
     }
 
   values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_hash_table_insert (values, "id", g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                      (gint64) sqlite3_column_int64 (stmt, 0)));
+  g_hash_table_insert (values, "id", dup_int64 (stmt, 0));
   g_hash_table_insert (values, "uuid", g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
   g_hash_table_insert (values, "day", g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
-  g_hash_table_insert (values, "created-at", g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                              (gint64) sqlite3_column_int64 (stmt, 3)));
-  g_hash_table_insert (values, "updated-at", g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                              (gint64) sqlite3_column_int64 (stmt, 4)));
+  g_hash_table_insert (values, "created-at", dup_int64 (stmt, 3));
+  g_hash_table_insert (values, "updated-at", dup_int64 (stmt, 4));
   g_hash_table_insert (values, "deleted-at",
                        sqlite3_column_type (stmt, 5) == SQLITE_NULL
                        ? g_strdup ("")
-                       : g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 5)));
+                       : dup_int64 (stmt, 5));
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       int column = 6 + (int) i;
@@ -388,7 +393,7 @@ craft_store_diary_get (CraftStore  *self,
         value = g_strdup ("");
       else if (fields[i].kind == KIND_RATING || fields[i].kind == KIND_FLAG
                || fields[i].kind == KIND_TIME)
-        value = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, column));
+        value = dup_int64 (stmt, column);
       else
         value = g_strdup ((const char *) sqlite3_column_text (stmt, column));
       g_hash_table_insert (values, (gpointer) fields[i].name, value);

@@ -129,7 +129,8 @@ static const CraftMigration migrations[] = {
     "  tokenize='" CRAFT_FTS_TOKENIZE "'"
     ");"
     "CREATE TRIGGER diary_entry_ai AFTER INSERT ON diary_entry BEGIN"
-    "  INSERT INTO diary_search (rowid, " DIARY_SEARCH_COLUMNS ") VALUES (new.id, " DIARY_NEW_VALUES ");"
+    "  INSERT INTO diary_search (rowid, " DIARY_SEARCH_COLUMNS ")"
+    "  VALUES (new.id, " DIARY_NEW_VALUES ");"
     "END;"
     "CREATE TRIGGER diary_entry_ad AFTER DELETE ON diary_entry BEGIN"
     "  INSERT INTO diary_search (diary_search, rowid, " DIARY_SEARCH_COLUMNS ")"
@@ -138,7 +139,8 @@ static const CraftMigration migrations[] = {
     "CREATE TRIGGER diary_entry_au AFTER UPDATE OF " DIARY_SEARCH_COLUMNS " ON diary_entry BEGIN"
     "  INSERT INTO diary_search (diary_search, rowid, " DIARY_SEARCH_COLUMNS ")"
     "  VALUES ('delete', old.id, " DIARY_OLD_VALUES ");"
-    "  INSERT INTO diary_search (rowid, " DIARY_SEARCH_COLUMNS ") VALUES (new.id, " DIARY_NEW_VALUES ");"
+    "  INSERT INTO diary_search (rowid, " DIARY_SEARCH_COLUMNS ")"
+    "  VALUES (new.id, " DIARY_NEW_VALUES ");"
     "END;"
   },
 };

@@ -5,7 +5,7 @@
 BUILD ?= build
 XVFB = xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp"
 
-.PHONY: all deps build run check clean
+.PHONY: all deps build run check check-asan clean
 
 all: build
 
@@ -24,5 +24,15 @@ run: build
 check: build
 	dbus-run-session -- $(XVFB) meson test -C $(BUILD) --print-errorlogs
 
+# The unit and UI suites under AddressSanitizer and UndefinedBehaviorSanitizer. The only
+# suppressions are third-party caches, each explained in tests/sanitizers/lsan.supp.
+check-asan: deps
+	@[ -f build-asan/build.ninja ] || meson setup build-asan -Db_sanitize=address,undefined -Dbuildtype=debug
+	meson compile -C build-asan
+	ASAN_OPTIONS=detect_leaks=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizers/lsan.supp \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	dbus-run-session -- $(XVFB) meson test -C build-asan --print-errorlogs --suite unit --suite ui
+
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) build-asan

@@ -116,6 +116,15 @@ craft_test_file_checksum (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
+gboolean
+craft_test_file_has_checksum (const char *path,
+                              const char *checksum)
+{
+  g_autofree char *actual = craft_test_file_checksum (path);
+
+  return g_strcmp0 (actual, checksum) == 0;
+}
+
 void
 craft_test_exec_sql (const char *db_path,
                      const char *sql)

@@ -21,6 +21,9 @@ void      craft_test_spin             (guint        ms);
 gboolean  craft_test_wait_for         (gboolean    *done,
                                        guint        timeout_ms);
 char     *craft_test_file_checksum    (const char  *path);
+/* Whether the file's SHA-256 is @checksum (from craft_test_file_checksum()). */
+gboolean  craft_test_file_has_checksum (const char *path,
+                                        const char *checksum);
 /* Runs SQL on a database file through its own connection; asserts on failure. */
 void      craft_test_exec_sql         (const char  *db_path,
                                        const char  *sql);

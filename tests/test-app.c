@@ -210,7 +210,7 @@ test_damaged_database_start_new (void)
   g_assert_true (gtk_widget_get_visible (craft_test_template_child (GTK_WIDGET (window),
                                                                         CRAFT_TYPE_PROBLEM_WINDOW,
                                                                         "start_new_button")));
-  g_assert_cmpstr (craft_test_file_checksum (db), ==, checksum);
+  g_assert_true (craft_test_file_has_checksum (db, checksum));
 
   g_signal_emit_by_name (window, "start-new");
   craft_test_spin (50);
@@ -226,7 +226,7 @@ test_damaged_database_start_new (void)
         {
           g_autofree char *path = g_build_filename (data_dir, name, NULL);
 
-          g_assert_cmpstr (craft_test_file_checksum (path), ==, checksum);
+          g_assert_true (craft_test_file_has_checksum (path, checksum));
           kept = TRUE;
         }
     }

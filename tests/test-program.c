@@ -243,7 +243,11 @@ test_store_progress_round_trip (void)
   g_assert_cmpint (progress[5].done_at, ==, 0);
   g_assert_cmpint (progress[5].started_at, ==, 4000);
   g_assert_cmpstr (progress[0].planned_on, ==, "");
-  g_assert_cmpstr (craft_store_get_meta (store, "plan-start", &error), ==, "2026-11-02");
+  {
+    g_autofree char *start = craft_store_get_meta (store, "plan-start", &error);
+
+    g_assert_cmpstr (start, ==, "2026-11-02");
+  }
 
   g_assert_true (craft_store_get_homework_done (store, 5, "one-positive-request", &done, &error));
   g_assert_true (done);

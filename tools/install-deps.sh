@@ -10,12 +10,12 @@ set -eu
 packages=(
   # build
   gcc make pkg-config meson ninja-build gettext libglib2.0-dev-bin
-  libgtk-4-dev libadwaita-1-dev libsqlite3-dev libnotify-dev
+  libgtk-4-dev libadwaita-1-dev libsqlite3-dev libnotify-dev libjson-glib-dev
   # run
   adwaita-icon-theme libgtk-4-bin
   # tests: a display, a session bus, accessibility, validators, spelling
   xvfb xauth dbus at-spi2-core xdotool desktop-file-utils appstream locales poppler-utils
-  hunspell hunspell-sv hunspell-da
+  hunspell hunspell-sv hunspell-da python3-gi
 )
 
 missing=()

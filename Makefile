@@ -19,10 +19,14 @@ build: deps
 run: build
 	meson devenv -C $(BUILD) -w "$(CURDIR)" craft-companion
 
-# Every test runs with its own session bus and its own X display, nothing from the real
-# desktop leaks in, and nothing is left running afterwards.
+# Every test runs with its own session bus, its own X display and its own runtime folder
+# (where the accessibility bus puts its socket, so two runs never share one); nothing from
+# the real desktop leaks in, and nothing is left running afterwards.
+RUNTIME = runtime=$$(mktemp -d) && chmod 700 $$runtime && XDG_RUNTIME_DIR=$$runtime
+
 check: build
-	dbus-run-session -- $(XVFB) meson test -C $(BUILD) --print-errorlogs
+	$(RUNTIME) dbus-run-session -- $(XVFB) meson test -C $(BUILD) --print-errorlogs; \
+	  rc=$$?; rm -rf $$runtime; exit $$rc
 
 # The unit and UI suites under AddressSanitizer and UndefinedBehaviorSanitizer. The only
 # suppressions are third-party caches, each explained in tests/sanitizers/lsan.supp.
@@ -32,7 +36,8 @@ check-asan: deps
 	ASAN_OPTIONS=detect_leaks=1 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizers/lsan.supp \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	dbus-run-session -- $(XVFB) meson test -C build-asan --print-errorlogs --suite unit --suite ui
+	$(RUNTIME) dbus-run-session -- $(XVFB) meson test -C build-asan --print-errorlogs \
+	  --suite unit --suite ui; rc=$$?; rm -rf $$runtime; exit $$rc
 
 clean:
 	rm -rf $(BUILD) build-asan

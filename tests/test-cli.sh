@@ -31,7 +31,7 @@ wait_for () {
   return 1
 }
 
-echo "1..5"
+echo "1..9"
 
 out=$("$bin" --version 2>&1)
 [ "$out" = "Craft Companion 0.1.0" ] && ok "--version prints the version" || not_ok "--version printed: $out"
@@ -64,5 +64,35 @@ if wait_for 2 "$tmp/profile/craft-companion.db" \
 else
   not_ok "--data-dir: no window or no database in $tmp/profile"; cat "$tmp/profile.log"
 fi
+
+# --export, --import and --backup work without a window and say one line when they fail.
+"$bin" --data-dir "$tmp/profile" --export "$tmp/all.json" 2> "$tmp/export.log" \
+  && "$bin" --data-dir "$tmp/moved" --import "$tmp/all.json" > "$tmp/import.log" 2>&1 \
+  && "$bin" --data-dir "$tmp/moved" --export "$tmp/again.json" 2> /dev/null \
+  && cmp -s "$tmp/all.json" "$tmp/again.json" \
+  && ok "--export and --import move everything, and export again gives the same file" \
+  || not_ok "export, import, export differ"; cat "$tmp/export.log" "$tmp/import.log" >&2
+
+printf 'not json at all' > "$tmp/bad.json"
+before=$(sha256sum "$tmp/moved/craft-companion.db" | cut -d' ' -f1)
+"$bin" --data-dir "$tmp/moved" --import "$tmp/bad.json" > /dev/null 2> "$tmp/bad.log"
+rc=$?
+after=$(sha256sum "$tmp/moved/craft-companion.db" | cut -d' ' -f1)
+if [ $rc -ne 0 ] && [ "$(wc -l < "$tmp/bad.log")" -eq 1 ] && [ "$before" = "$after" ]; then
+  ok "--import of a damaged file: exit $rc, one line, data unchanged"
+else
+  not_ok "--import of a damaged file: exit $rc"; cat "$tmp/bad.log"
+fi
+
+"$bin" --data-dir "$tmp/profile" --export "$tmp/diary.csv" 2> /dev/null \
+  && [ "$(head -c 3 "$tmp/diary.csv" | od -An -tx1 | tr -d ' ')" = "efbbbf" ] \
+  && head -n 1 "$tmp/diary.csv" | grep -q 'what-happened' \
+  && ok "--export FILE.csv writes the diary as CSV with a header" \
+  || not_ok "--export FILE.csv"
+
+"$bin" --data-dir "$tmp/profile" --backup "$tmp/copy.db" 2> "$tmp/backup.log" \
+  && [ "$(stat -c %a "$tmp/copy.db")" = 600 ] \
+  && ok "--backup writes a private copy" \
+  || { not_ok "--backup"; cat "$tmp/backup.log"; }
 
 exit $failed

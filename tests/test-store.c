@@ -498,6 +498,15 @@ test_diary_round_trip (void)
   entry = craft_store_diary_get (store, id, &error);
   g_assert_cmpstr (g_hash_table_lookup (entry, "stress"), ==, "8");
 
+  /* A choice and a rating can be taken back. */
+  g_assert_true (craft_store_diary_set (store, id, "safe", "", &error));
+  g_assert_true (craft_store_diary_set (store, id, "stress", "", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&entry, g_hash_table_unref);
+  entry = craft_store_diary_get (store, id, &error);
+  g_assert_cmpstr (g_hash_table_lookup (entry, "safe"), ==, "");
+  g_assert_cmpstr (g_hash_table_lookup (entry, "stress"), ==, "");
+
   /* Delete goes to the Trash, restore brings it back, purge ends it. */
   g_assert_true (craft_store_diary_delete (store, id, 1000, &error));
   g_assert_cmpuint (count_matches (store, &all), ==, 0);

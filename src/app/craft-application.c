@@ -7,6 +7,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "craft-application-private.h"
+#include "review/craft-export.h"
+#include "store/craft-store-backup.h"
 #include "craft-problem-window.h"
 #include "craft-window.h"
 
@@ -21,6 +23,60 @@ struct _CraftApplication
 G_DEFINE_FINAL_TYPE (CraftApplication, craft_application, ADW_TYPE_APPLICATION)
 
 static void open_store (CraftApplication *self);
+
+/* --export, --import and --backup: the same code as the window, no window, one line on
+ * failure. Returns the exit status. */
+static int
+run_command_line_task (CraftApplication *self,
+                       const char       *export_path,
+                       const char       *import_path,
+                       const char       *backup_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = NULL;
+  g_autofree char *data_dir = self->data_dir != NULL ? g_strdup (self->data_dir)
+                                                     : craft_store_default_data_dir ();
+
+  store = craft_store_open (data_dir, &error);
+  if (store == NULL)
+    goto failed;
+
+  if (export_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (export_path);
+
+      if (!craft_export_to_file (store, file, &error))
+        goto failed;
+      g_printerr ("%s\n", craft_export_get_warning ());
+    }
+  else if (import_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (import_path);
+      g_autoptr(CraftImport) import = craft_import_load (file, &error);
+      g_autofree char *summary = NULL;
+
+      if (import == NULL || !craft_import_preview (import, store, &error)
+          || !craft_import_apply (import, store, &error))
+        goto failed;
+      summary = craft_import_summary_to_string (craft_import_get_summary (import));
+      g_print ("%s\n", summary);
+    }
+  else if (backup_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (backup_path);
+      g_autofree char *path = g_file_get_path (file);
+
+      if (!craft_store_backup_to_file (store, path, CRAFT_BACKUP_FLAGS_NONE, &error))
+        goto failed;
+    }
+  return 0;
+
+failed:
+  /* One line, as scripts and people read it. */
+  g_strdelimit (error->message, "\n", ' ');
+  g_printerr ("craft-companion: %s\n", error->message);
+  return 1;
+}
 
 static gint
 craft_application_handle_local_options (GApplication *application,
@@ -45,6 +101,24 @@ craft_application_handle_local_options (GApplication *application,
       g_application_set_flags (application,
                                g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
     }
+
+  {
+    g_autofree char *export_path = NULL;
+    g_autofree char *import_path = NULL;
+    g_autofree char *backup_path = NULL;
+
+    g_variant_dict_lookup (options, "export", "^ay", &export_path);
+    g_variant_dict_lookup (options, "import", "^ay", &import_path);
+    g_variant_dict_lookup (options, "backup", "^ay", &backup_path);
+    if ((export_path != NULL) + (import_path != NULL) + (backup_path != NULL) > 1)
+      {
+        g_printerr ("craft-companion: %s\n",
+                    _("Give only one of --export, --import and --backup at a time."));
+        return 1;
+      }
+    if (export_path != NULL || import_path != NULL || backup_path != NULL)
+      return run_command_line_task (self, export_path, import_path, backup_path);
+  }
 
   return G_APPLICATION_CLASS (craft_application_parent_class)->handle_local_options (application,
                                                                                      options);
@@ -178,6 +252,12 @@ craft_application_init (CraftApplication *self)
       N_("Show the version and quit"), NULL },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Keep all data in DIR instead of the usual folder"), N_("DIR") },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Export everything to FILE (JSON), or the diary to FILE.csv, and quit"), N_("FILE") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Add what an exported FILE holds, and quit"), N_("FILE") },
+    { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Save a backup copy of all data to FILE, and quit"), N_("FILE") },
     { NULL }
   };
 

@@ -219,7 +219,9 @@ set_in_transaction (CraftStore        *self,
       {
         g_autofree char *wrapped = g_strdup_printf ("|%s|", value);
 
-        if (strchr (value, '|') != NULL || strstr (field->choices, wrapped) == NULL)
+        /* "" clears a choice; anything else must be one of the listed values. */
+        if (*value != '\0'
+            && (strchr (value, '|') != NULL || strstr (field->choices, wrapped) == NULL))
           return invalid_value (error, field->name, value);
       }
       break;

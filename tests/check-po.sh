@@ -54,9 +54,12 @@ for pair in sv:sv_SE da:da_DK; do
   if ! command -v hunspell >/dev/null || [ ! -f "/usr/share/hunspell/$dict.dic" ]; then
     echo "hunspell or its $dict dictionary is missing"; fail=1; continue
   fi
+  # Every translation on its own line (the header's msgstr is empty, its text continues on
+  # lines of its own, which are left out), without placeholders and mnemonics.
   msgattrib --translated --no-fuzzy --no-obsolete --no-wrap "po/$lang.po" \
-    | msgexec -i - sh -c '[ -z "$MSGEXEC_MSGID" ] || { cat; echo; }' 2>/dev/null \
-    | sed -e 's/%[0-9]*[a-z]//g' -e 's/_//g' -e 's/[”»«“„]/ /g' > "$tmp/$lang.txt"
+    | sed -n -E 's/^msgstr(\[[0-9]+\])? "(.*)"$/\2/p' \
+    | sed -e 's/\\n/ /g' -e 's/\\"/"/g' -e 's/%[-0-9]*\$\?[a-z]//g' -e 's/_//g' \
+          -e 's/[”»«“„]/ /g' > "$tmp/$lang.txt"
   words=$(LC_ALL=C.UTF-8 hunspell -i utf-8 -d "$dict" -p "po/wordlist-$lang.txt" -l < "$tmp/$lang.txt" | sort -u)
   if [ -n "$words" ]; then
     echo "po/$lang.po: words not in the $dict dictionary nor po/wordlist-$lang.txt:"

@@ -8,6 +8,7 @@
 
 #include "craft-window.h"
 #include "program/craft-program-page.h"
+#include "review/craft-review-page.h"
 #include "safety/craft-safety-page.h"
 
 struct _CraftWindow
@@ -21,6 +22,7 @@ struct _CraftWindow
   GtkInfoBar           *save_error_bar;
   GtkLabel             *save_error_label;
   CraftProgramPage     *program_page;
+  CraftReviewPage      *review_page;
   CraftSafetyPage      *safety_page;
 };
 
@@ -162,6 +164,7 @@ craft_window_constructed (GObject *object)
     gtk_window_maximize (GTK_WINDOW (self));
 
   craft_program_page_set_context (self->program_page, self->context);
+  craft_review_page_set_context (self->review_page, self->context);
   craft_safety_page_set_context (self->safety_page, self->context);
 
   g_signal_connect_object (craft_context_get_saver (self->context), "notify::failing",
@@ -235,6 +238,7 @@ craft_window_class_init (CraftWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CRAFT_TYPE_PROGRAM_PAGE);
+  g_type_ensure (CRAFT_TYPE_REVIEW_PAGE);
   g_type_ensure (CRAFT_TYPE_SAFETY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -244,6 +248,7 @@ craft_window_class_init (CraftWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, save_error_bar);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, program_page);
+  gtk_widget_class_bind_template_child (widget_class, CraftWindow, review_page);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, safety_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);

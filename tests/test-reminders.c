@@ -8,6 +8,13 @@
  */
 #include "config.h"
 
+#include <signal.h>
+#include <string.h>
+
+#include "reminders/craft-autostart.h"
+#include "reminders/craft-notifier.h"
+#include "reminders/craft-reminder-service.h"
+
 #include <string.h>
 
 #include "craft-test-util.h"
@@ -818,6 +825,188 @@ test_plan_and_times (void)
   g_assert_cmpint (craft_reminder_parse_time (""), ==, -1);
 }
 
+
+/* The service with a real notification service: a recording stand-in on the test's own
+ * session bus (tests/notification-server.py). */
+
+static gint64 fake_now;
+
+static GDateTime *
+fake_clock (gpointer user_data)
+{
+  return g_date_time_new_from_unix_local (fake_now);
+}
+
+static GPid
+start_notification_server (const char *log)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "notification-server.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, log, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  GPid pid = 0;
+
+  g_assert_no_error (error);
+  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 100; i++)
+    {
+      g_autoptr(GVariant) reply = g_dbus_connection_call_sync (
+        bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+        "NameHasOwner", g_variant_new ("(s)", "org.freedesktop.Notifications"),
+        G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+      gboolean owned = FALSE;
+
+      if (reply != NULL)
+        g_variant_get (reply, "(b)", &owned);
+      if (owned)
+        return pid;
+      g_usleep (50 * 1000);
+    }
+  g_error ("The test notification service did not start");
+}
+
+static void
+stop_notification_server (GPid pid)
+{
+  kill (pid, SIGTERM);
+  g_spawn_close_pid (pid);
+  /* Let the bus notice it is gone. */
+  craft_test_spin (200);
+}
+
+static char **
+read_lines (const char *path)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return g_new0 (char *, 1);
+  g_strchomp (text);
+  return *text != '\0' ? g_strsplit (text, "\n", -1) : g_new0 (char *, 1);
+}
+
+static void
+on_open_requested_cb (CraftReminderService *service,
+                      const char           *what,
+                      int                   session,
+                      char                **out)
+{
+  g_free (*out);
+  *out = g_strdup (what);
+}
+
+static void
+test_service_notifies_once_and_opens_diary (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("service");
+  g_autofree char *log = g_build_filename (dir, "notify.log", NULL);
+  g_autofree char *opened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = craft_store_open (dir, &error);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(CraftContext) context = NULL;
+  g_autoptr(CraftNotifier) notifier = NULL;
+  g_autoptr(CraftReminderService) service = NULL;
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 11, 23, 19, 59, 59);
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *autostart = craft_autostart_get_path ();
+  const char *diary_times[] = { "20:00", NULL };
+  GPid server;
+  gint64 id;
+
+  g_assert_no_error (error);
+  /* A diary entry whose words must never reach a notification. */
+  id = craft_store_diary_create (store, g_date_time_to_unix (start) - 3600, &error);
+  g_assert_true (craft_store_diary_set (store, id, "what-happened",
+                                        "Peter skrek om pengarna igen", &error));
+
+  server = start_notification_server (log);
+  fake_now = g_date_time_to_unix (start);
+  context = craft_context_new (store, settings);
+  craft_context_set_clock (context, fake_clock, NULL);
+  notifier = craft_notifier_new ();
+  g_assert_true (craft_notifier_probe (notifier));
+  service = craft_reminder_service_new (context, notifier);
+  g_signal_connect (service, "open-requested", G_CALLBACK (on_open_requested_cb), &opened);
+
+  /* One tap: diary reminders at 20:00 every day; the login entry appears with it. */
+  g_settings_set_strv (settings, "reminder-diary-times", diary_times);
+  g_settings_set_uint (settings, "reminder-diary-weekdays", 127);
+  g_settings_set_boolean (settings, "reminder-diary", TRUE);
+  g_assert_true (craft_reminder_service_get_active (service));
+  g_assert_true (g_file_test (autostart, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (craft_reminder_service_get_next_due (service), ==, fake_now + 1);
+
+  /* Whole-second timers may be up to a second late by design. */
+  fake_now += 1;
+  craft_test_spin (2500);
+
+  lines = read_lines (log);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_null (strstr (lines[0], "Peter"));
+  g_assert_null (strstr (lines[0], "pengarna"));
+  g_assert_null (g_strstr_len (lines[0], -1, "ddiction"));
+  g_assert_nonnull (strstr (lines[0], "\"diary\""));
+  g_assert_nonnull (strstr (lines[0], "\"later\""));
+
+  /* "Write in Diary" opens the new-entry view. */
+  g_dbus_connection_call_sync (bus, "org.freedesktop.Notifications",
+                               "/org/freedesktop/Notifications",
+                               "org.craftcompanion.TestNotifications", "Invoke",
+                               g_variant_new ("(us)", 1, "diary"), NULL,
+                               G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  craft_test_spin (300);
+  g_assert_cmpstr (opened, ==, "diary");
+
+  /* Shown once: the same reminder does not come again, and the next is tomorrow. */
+  g_assert_cmpint (craft_reminder_service_get_next_due (service), ==, fake_now + 24 * 3600);
+  g_clear_pointer (&lines, g_strfreev);
+  lines = read_lines (log);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+
+  /* With no notification service the app logs it and keeps going. */
+  stop_notification_server (server);
+  g_assert_false (craft_reminder_service_send_test (service, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_settings_set_boolean (settings, "reminder-diary", FALSE);
+  g_assert_false (craft_reminder_service_get_active (service));
+  g_assert_false (g_file_test (autostart, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_autostart_entry_valid (void)
+{
+  g_autofree char *path = craft_autostart_get_path ();
+  g_autofree char *validator = g_find_program_in_path ("desktop-file-validate");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (craft_autostart_set_enabled (TRUE, &error));
+  g_assert_no_error (error);
+  if (validator == NULL)
+    {
+      g_test_skip ("desktop-file-validate is not installed");
+      return;
+    }
+  {
+    const char *argv[] = { validator, path, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                  NULL, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (craft_autostart_set_enabled (FALSE, &error));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -851,6 +1040,10 @@ main (int   argc,
   g_test_add_func ("/reminders/text/session-day", test_text_session_day);
   g_test_add_func ("/reminders/actions", test_actions);
   g_test_add_func ("/reminders/plan-and-times", test_plan_and_times);
+
+  g_test_add_func ("/reminders/service/notifies-once-and-opens-diary",
+                   test_service_notifies_once_and_opens_diary);
+  g_test_add_func ("/reminders/autostart/entry-valid", test_autostart_entry_valid);
 
   return g_test_run ();
 }

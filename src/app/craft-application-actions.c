@@ -20,6 +20,11 @@ quit_action (GSimpleAction *action,
   /* Closing each window lets it save what is still waiting (and ask if it cannot). */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
+
+  /* Quit means quit, also while reminders keep the app running without a window; a window
+   * that asked to be kept open (unsaved text) keeps it running instead. */
+  if (gtk_application_get_windows (application) == NULL)
+    g_application_quit (G_APPLICATION (application));
 }
 
 static void
@@ -60,8 +65,13 @@ preferences_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
-  gtk_window_present (craft_preferences_window_new (parent, settings,
-                                                    craft_application_get_data_dir (self)));
+  GtkWindow *window = craft_preferences_window_new (parent, settings,
+                                                    craft_application_get_data_dir (self));
+
+  craft_preferences_window_set_reminders (CRAFT_PREFERENCES_WINDOW (window),
+                                          craft_application_get_reminders (self),
+                                          craft_application_get_notifier (self));
+  gtk_window_present (window);
 }
 
 static const GActionEntry app_entries[] = {

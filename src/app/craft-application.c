@@ -7,6 +7,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "craft-application-private.h"
+#include "reminders/craft-notifier.h"
+#include "reminders/craft-reminder-service.h"
 #include "review/craft-export.h"
 #include "store/craft-store-backup.h"
 #include "craft-problem-window.h"
@@ -14,10 +16,14 @@
 
 struct _CraftApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication        parent_instance;
 
-  char           *data_dir;
-  CraftContext   *context;
+  char                 *data_dir;
+  CraftContext         *context;
+  CraftNotifier        *notifier;
+  CraftReminderService *reminders;
+  gboolean              background; /* started at login for reminders: no window */
+  gboolean              held;       /* kept running without a window for reminders */
 };
 
 G_DEFINE_FINAL_TYPE (CraftApplication, craft_application, ADW_TYPE_APPLICATION)
@@ -102,6 +108,21 @@ craft_application_handle_local_options (GApplication *application,
                                g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
     }
 
+  if (g_variant_dict_contains (options, "background"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Already running: that instance keeps the reminders, nothing to do here. */
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("craft-companion: %s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (application))
+        return 0;
+      self->background = TRUE;
+    }
+
   {
     g_autofree char *export_path = NULL;
     g_autofree char *import_path = NULL;
@@ -135,6 +156,57 @@ craft_application_startup (GApplication *application)
     self->data_dir = craft_store_default_data_dir ();
 
   _craft_application_add_actions (self);
+}
+
+static void
+update_hold (CraftApplication *self)
+{
+  gboolean active = self->reminders != NULL && craft_reminder_service_get_active (self->reminders);
+
+  /* While a reminder is on, closing the window leaves the app running to keep the time. */
+  if (active && !self->held)
+    g_application_hold (G_APPLICATION (self));
+  else if (!active && self->held)
+    g_application_release (G_APPLICATION (self));
+  self->held = active;
+}
+
+static void
+on_reminder_settings_changed_cb (GSettings        *settings,
+                                 const char       *key,
+                                 CraftApplication *self)
+{
+  if (g_str_has_prefix (key, "reminder-"))
+    update_hold (self);
+}
+
+static void
+on_reminders_open_requested_cb (CraftReminderService *service,
+                                const char           *what,
+                                int                   session,
+                                CraftApplication     *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL || !CRAFT_IS_WINDOW (window))
+    window = craft_window_new (GTK_APPLICATION (self), self->context);
+  gtk_window_present (window);
+  if (g_str_equal (what, "session") && session > 0)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-session", "i", session);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.new-entry", NULL);
+}
+
+static void
+start_reminders (CraftApplication *self)
+{
+  self->notifier = craft_notifier_new ();
+  self->reminders = craft_reminder_service_new (self->context, self->notifier);
+  g_signal_connect_object (self->reminders, "open-requested",
+                           G_CALLBACK (on_reminders_open_requested_cb), self, 0);
+  g_signal_connect_object (craft_context_get_settings (self->context), "changed",
+                           G_CALLBACK (on_reminder_settings_changed_cb), self, 0);
+  update_hold (self);
 }
 
 static void
@@ -186,6 +258,9 @@ open_store (CraftApplication *self)
     }
 
   self->context = craft_context_new (store, NULL);
+  start_reminders (self);
+  if (self->background)
+    return;
   window = craft_window_new (GTK_APPLICATION (self), self->context);
   gtk_window_present (window);
 }
@@ -207,6 +282,9 @@ craft_application_activate (GApplication *application)
     gtk_window_present (craft_window_new (GTK_APPLICATION (self), self->context));
   else
     open_store (self);
+
+  /* At login for reminders only: the next launch by the person shows the window. */
+  self->background = FALSE;
 }
 
 static void
@@ -215,6 +293,8 @@ craft_application_shutdown (GApplication *application)
   CraftApplication *self = CRAFT_APPLICATION (application);
 
   /* Disposing the context writes whatever is still queued. */
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->context);
 
   G_APPLICATION_CLASS (craft_application_parent_class)->shutdown (application);
@@ -225,6 +305,8 @@ craft_application_finalize (GObject *object)
 {
   CraftApplication *self = CRAFT_APPLICATION (object);
 
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->context);
   g_free (self->data_dir);
 
@@ -258,6 +340,8 @@ craft_application_init (CraftApplication *self)
       N_("Add what an exported FILE holds, and quit"), N_("FILE") },
     { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Save a backup copy of all data to FILE, and quit"), N_("FILE") },
+    { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start without a window, only to keep reminders"), NULL },
     { NULL }
   };
 
@@ -283,6 +367,20 @@ craft_application_get_data_dir (CraftApplication *self)
 {
   g_return_val_if_fail (CRAFT_IS_APPLICATION (self), NULL);
   return self->data_dir;
+}
+
+CraftReminderService *
+craft_application_get_reminders (CraftApplication *self)
+{
+  g_return_val_if_fail (CRAFT_IS_APPLICATION (self), NULL);
+  return self->reminders;
+}
+
+CraftNotifier *
+craft_application_get_notifier (CraftApplication *self)
+{
+  g_return_val_if_fail (CRAFT_IS_APPLICATION (self), NULL);
+  return self->notifier;
 }
 
 CraftContext *

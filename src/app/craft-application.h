@@ -7,6 +7,8 @@
 #include <adwaita.h>
 
 #include "app/craft-context.h"
+#include "reminders/craft-notifier.h"
+#include "reminders/craft-reminder-service.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +20,9 @@ CraftApplication *craft_application_new          (void);
 const char       *craft_application_get_data_dir (CraftApplication *self);
 /* The context, once the store has opened; NULL before or when it could not. */
 CraftContext     *craft_application_get_context  (CraftApplication *self);
+
+/* The reminders, once the store has opened; NULL before. */
+CraftReminderService *craft_application_get_reminders (CraftApplication *self);
+CraftNotifier        *craft_application_get_notifier  (CraftApplication *self);
 
 G_END_DECLS

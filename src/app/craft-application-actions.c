@@ -91,6 +91,7 @@ _craft_application_add_actions (CraftApplication *self)
     { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-safety-plan", { "<Control><Shift>s", NULL } },
+    { "win.new-entry", { "<Control>n", NULL } },
     { "win.show-page::program", { "<Alt>1", NULL } },
     { "win.show-page::diary", { "<Alt>2", NULL } },
     { "win.show-page::review", { "<Alt>3", NULL } },

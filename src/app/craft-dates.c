@@ -67,8 +67,9 @@ craft_dates_format_day (const char *day)
   /* Translators: a full date, as strftime() formats it: weekday, day, month, year. Reorder
    * to suit your language; %e is the day without a leading zero. */
   formatted = g_date_time_format (when, _("%A %e %B %Y"));
-  /* %e pads single-digit days with a space. */
+  /* %e pads single-digit days, with a space or (GLib) a figure space U+2007. */
   text = g_string_new (formatted);
+  g_string_replace (text, "\xe2\x80\x87", " ", 0);
   while (g_string_replace (text, "  ", " ", 0) > 0)
     ;
   return g_strdup (text->str);

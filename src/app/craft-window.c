@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "craft-window.h"
+#include "diary/craft-diary-page.h"
 #include "program/craft-program-page.h"
 #include "review/craft-review-page.h"
 #include "safety/craft-safety-page.h"
@@ -21,6 +22,7 @@ struct _CraftWindow
   AdwToastOverlay      *toast_overlay;
   GtkInfoBar           *save_error_bar;
   GtkLabel             *save_error_label;
+  CraftDiaryPage       *diary_page;
   CraftProgramPage     *program_page;
   CraftReviewPage      *review_page;
   CraftSafetyPage      *safety_page;
@@ -137,6 +139,42 @@ show_safety_plan_action (GtkWidget  *widget,
 }
 
 static void
+new_entry_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CraftWindow *self = CRAFT_WINDOW (widget);
+
+  craft_window_show_page (self, "diary");
+  craft_diary_page_new_entry (self->diary_page);
+}
+
+static void
+open_entry_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CraftWindow *self = CRAFT_WINDOW (widget);
+
+  craft_window_show_page (self, "diary");
+  craft_diary_page_open_entry (self->diary_page, g_variant_get_int64 (parameter));
+}
+
+static void
+open_session_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CraftWindow *self = CRAFT_WINDOW (widget);
+  int number = g_variant_get_int32 (parameter);
+
+  if (number < 1 || number > CRAFT_PROGRAM_N_SESSIONS)
+    return;
+  craft_window_show_page (self, "program");
+  craft_program_page_open_session (self->program_page, number);
+}
+
+static void
 retry_save_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -164,6 +202,7 @@ craft_window_constructed (GObject *object)
     gtk_window_maximize (GTK_WINDOW (self));
 
   craft_program_page_set_context (self->program_page, self->context);
+  craft_diary_page_set_context (self->diary_page, self->context);
   craft_review_page_set_context (self->review_page, self->context);
   craft_safety_page_set_context (self->safety_page, self->context);
 
@@ -237,6 +276,7 @@ craft_window_class_init (CraftWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CRAFT_TYPE_DIARY_PAGE);
   g_type_ensure (CRAFT_TYPE_PROGRAM_PAGE);
   g_type_ensure (CRAFT_TYPE_REVIEW_PAGE);
   g_type_ensure (CRAFT_TYPE_SAFETY_PAGE);
@@ -247,6 +287,7 @@ craft_window_class_init (CraftWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, save_error_bar);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, save_error_label);
+  gtk_widget_class_bind_template_child (widget_class, CraftWindow, diary_page);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, program_page);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, review_page);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, safety_page);
@@ -255,6 +296,9 @@ craft_window_class_init (CraftWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-safety-plan", NULL,
                                    show_safety_plan_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
+  gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.open-entry", "x", open_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.open-session", "i", open_session_action);
 }
 
 static void

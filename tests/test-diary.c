@@ -1,0 +1,835 @@
+/* tests/test-diary.c
+ * Copyright 2026 The Craft Companion authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Diary place: entries by day, search, filters with counts, the calendar, deleting
+ * with Undo, the Trash, the empty states and the keys, in a real window.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "app/craft-date-button.h"
+#include "app/craft-dates.h"
+#include "craft-test-util.h"
+#include "diary/craft-diary-editor.h"
+#include "diary/craft-diary-model.h"
+#include "diary/craft-diary-page.h"
+#include "diary/craft-diary-row.h"
+
+typedef struct
+{
+  char           *dir;
+  CraftContext   *context;
+  GtkWindow      *window;
+  CraftDiaryPage *page;
+} Fixture;
+
+/* Every test lives on Monday 23 November 2026 at 19:30. */
+static GDateTime *
+fixed_now (gpointer user_data)
+{
+  return g_date_time_new_local (2026, 11, 23, 19, 30, 0);
+}
+
+static void
+set_up (Fixture       *fixture,
+        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = NULL;
+
+  fixture->dir = craft_test_make_dir ("diary");
+  store = craft_store_open (fixture->dir, &error);
+  g_assert_no_error (error);
+  fixture->context = craft_context_new (store, NULL);
+  craft_context_set_clock (fixture->context, fixed_now, NULL);
+}
+
+static void
+tear_down (Fixture       *fixture,
+           gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (fixture->window);
+  craft_test_spin (20);
+  g_clear_object (&fixture->context);
+  g_free (fixture->dir);
+}
+
+/* A window with the Diary place, as the main window will hold it. */
+static void
+open_page (Fixture *fixture,
+           int      width)
+{
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, width, 700);
+  fixture->page = g_object_new (CRAFT_TYPE_DIARY_PAGE, NULL);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  craft_diary_page_set_context (fixture->page, fixture->context);
+  gtk_window_present (fixture->window);
+  craft_test_spin (100);
+}
+
+static CraftStore *
+get_store (Fixture *fixture)
+{
+  return craft_context_get_store (fixture->context);
+}
+
+static gpointer
+child (Fixture    *fixture,
+       const char *name)
+{
+  return craft_test_template_child (fixture->page, CRAFT_TYPE_DIARY_PAGE, name);
+}
+
+/* An entry that happened on 2026-11-@day at @hour:@minute, with field/value pairs. */
+static gint64
+add_entry (Fixture *fixture,
+           int      month,
+           int      day,
+           int      hour,
+           int      minute,
+           ...)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_local (2026, month, day, hour, minute, 0);
+  g_autoptr(GError) error = NULL;
+  const char *field;
+  gint64 id;
+  va_list args;
+
+  id = craft_store_diary_create (get_store (fixture), g_date_time_to_unix (when), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  va_start (args, minute);
+  while ((field = va_arg (args, const char *)) != NULL)
+    {
+      const char *value = va_arg (args, const char *);
+
+      craft_store_diary_set (get_store (fixture), id, field, value, &error);
+      g_assert_no_error (error);
+    }
+  va_end (args);
+  return id;
+}
+
+static GListModel *
+get_model (Fixture *fixture)
+{
+  GtkSelectionModel *selection = gtk_list_view_get_model (child (fixture, "list_view"));
+
+  g_assert_nonnull (selection);
+  return gtk_no_selection_get_model (GTK_NO_SELECTION (selection));
+}
+
+static gint64
+id_at (Fixture *fixture,
+       guint    position)
+{
+  g_autoptr(CraftDiaryItem) item = g_list_model_get_item (get_model (fixture), position);
+
+  g_assert_nonnull (item);
+  return craft_diary_item_get_id (item);
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      if (CRAFT_IS_DIARY_ROW (c))
+        {
+          if (gtk_widget_get_mapped (c) && craft_diary_row_get_item (CRAFT_DIARY_ROW (c)) != NULL)
+            g_ptr_array_add (rows, c);
+        }
+      else
+        collect_rows (c, rows);
+    }
+}
+
+/* The row showing entry @id, or NULL when none is shown. */
+static CraftDiaryRow *
+row_for (Fixture *fixture,
+         gint64   id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (child (fixture, "list_view"), rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (craft_diary_item_get_id (craft_diary_row_get_item (rows->pdata[i])) == id)
+      return rows->pdata[i];
+  return NULL;
+}
+
+static guint
+count_rows (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (child (fixture, "list_view"), rows);
+  return rows->len;
+}
+
+static gpointer
+row_child (CraftDiaryRow *row,
+           const char    *name)
+{
+  return craft_test_template_child (row, CRAFT_TYPE_DIARY_ROW, name);
+}
+
+static const char *
+shown_stack_page (Fixture *fixture)
+{
+  return gtk_stack_get_visible_child_name (child (fixture, "content_stack"));
+}
+
+static const char *
+shown_leaflet_page (Fixture *fixture)
+{
+  return adw_leaflet_get_visible_child_name (child (fixture, "leaflet"));
+}
+
+/* Opens a menu button's popover. Under the test display there is no window manager, so a
+ * popover's grab can fail and close it at random; these stay open until closed. */
+static void
+popup (Fixture    *fixture,
+       const char *button,
+       const char *popover)
+{
+  gtk_popover_set_autohide (child (fixture, popover), FALSE);
+  gtk_menu_button_popup (child (fixture, button));
+  craft_test_spin (100);
+  g_assert_true (gtk_widget_get_visible (child (fixture, popover)));
+}
+
+static void
+search (Fixture    *fixture,
+        const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (fixture, "search_entry")), text);
+  /* The search waits for typing to pause. */
+  craft_test_spin (400);
+}
+
+/* Presses @keyval with @mods where the focus is: the first key binding on the way up from
+ * the focus widget that takes it is activated, as GTK does with a real key press. */
+static gboolean
+press_key (Fixture        *fixture,
+           guint           keyval,
+           GdkModifierType mods)
+{
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keyval, mods);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  for (GtkWidget *widget = focus != NULL ? focus : GTK_WIDGET (fixture->page); widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller),
+                                                                       j);
+
+              if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger)
+                  && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                   gtk_shortcut_get_arguments (shortcut)))
+                return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+static char *
+entries_text (guint n)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries", n), n);
+}
+
+/* A translated label with a mnemonic, as it is shown: without its underscore. */
+static char *
+shown_label (const char *msgid)
+{
+  GString *text = g_string_new (g_dgettext (GETTEXT_PACKAGE, msgid));
+
+  g_string_replace (text, "_", "", 1);
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+find_button (gpointer    root,
+             const char *text)
+{
+  for (GtkWidget *widget = gtk_widget_get_first_child (root); widget != NULL;
+       widget = gtk_widget_get_next_sibling (widget))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (widget) && craft_test_find_label (widget, text) != NULL)
+        return widget;
+      if ((found = find_button (widget, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* With no entries the Diary invites the first one, and its button opens the form. */
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *button;
+
+  open_page (fixture, 900);
+
+  g_assert_cmpstr (shown_stack_page (fixture), ==, "empty");
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 0);
+  g_assert_cmpstr (adw_status_page_get_title (child (fixture, "empty_page")), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "Your Diary"));
+  button = child (fixture, "first_entry_button");
+  g_assert_true (gtk_widget_is_drawable (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "_Write Your First Entry"));
+
+  gtk_widget_activate (button);
+  craft_test_spin (400);
+  g_assert_cmpstr (shown_leaflet_page (fixture), ==, "editor");
+}
+
+/* Entries show newest first; the day is written above the first entry of each day only. */
+static void
+test_grouped_by_day (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gint64 morning = add_entry (fixture, 11, 23, 8, 15, "what-happened", "Frukost i tystnad.",
+                              "stress", "4", "coping", "withdrawn", NULL);
+  gint64 evening = add_entry (fixture, 11, 23, 18, 40, "what-happened",
+                              "Han kom hem sent.\nVi grälade.", "flagged", "1", NULL);
+  gint64 saturday = add_entry (fixture, 11, 21, 22, 5, "what-happened", "Festen.", NULL);
+  gint64 friday = add_entry (fixture, 11, 20, 12, 0, NULL);
+  g_autofree char *monday = craft_dates_format_day ("2026-11-23");
+  g_autofree char *sat = craft_dates_format_day ("2026-11-21");
+  g_autofree char *stress4 = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Stress %d/10"), 4);
+  CraftDiaryRow *row;
+
+  open_page (fixture, 900);
+
+  g_assert_cmpstr (shown_stack_page (fixture), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 4);
+  g_assert_cmpint (id_at (fixture, 0), ==, evening);
+  g_assert_cmpint (id_at (fixture, 1), ==, morning);
+  g_assert_cmpint (id_at (fixture, 2), ==, saturday);
+  g_assert_cmpint (id_at (fixture, 3), ==, friday);
+
+  row = row_for (fixture, evening);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row_child (row, "day_label")));
+  g_assert_cmpstr (gtk_label_get_text (row_child (row, "day_label")), ==, monday);
+  g_assert_cmpstr (gtk_label_get_text (row_child (row, "time_label")), ==, "18:40");
+  /* One line: the first line of what happened. */
+  g_assert_cmpstr (gtk_label_get_text (row_child (row, "text_label")), ==, "Han kom hem sent.");
+  g_assert_true (gtk_widget_get_visible (row_child (row, "flag_image")));
+  g_assert_false (gtk_widget_get_visible (row_child (row, "stress_label")));
+  /* Read as one sentence, with the day even where it is not written above. */
+  g_assert_true (g_str_has_prefix (craft_diary_row_get_description (row), monday));
+  g_assert_nonnull (strstr (craft_diary_row_get_description (row), "Han kom hem sent."));
+
+  row = row_for (fixture, morning);
+  g_assert_false (gtk_widget_get_visible (row_child (row, "day_label")));
+  g_assert_true (gtk_widget_get_visible (row_child (row, "stress_label")));
+  g_assert_cmpstr (gtk_label_get_text (row_child (row, "stress_label")), ==, stress4);
+  g_assert_cmpstr (gtk_label_get_text (row_child (row, "coping_label")), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "Withdrawn"));
+  g_assert_false (gtk_widget_get_visible (row_child (row, "flag_image")));
+  g_assert_true (strstr (craft_diary_row_get_description (row), monday) != NULL);
+
+  row = row_for (fixture, saturday);
+  g_assert_true (gtk_widget_get_visible (row_child (row, "day_label")));
+  g_assert_cmpstr (gtk_label_get_text (row_child (row, "day_label")), ==, sat);
+
+  /* An entry with nothing written yet says so, rather than showing a blank. */
+  row = row_for (fixture, friday);
+  g_assert_cmpstr (gtk_label_get_text (row_child (row, "text_label")), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "Nothing written yet"));
+
+  /* A new entry later the same day takes the day's heading from the one below it. */
+  {
+    gint64 night = add_entry (fixture, 11, 23, 19, 10, "what-happened", "Tyst igen.", NULL);
+
+    g_signal_emit_by_name (child (fixture, "editor"), "changed", night);
+    craft_test_spin (100);
+    g_assert_cmpint (id_at (fixture, 0), ==, night);
+    g_assert_true (gtk_widget_get_visible (row_child (row_for (fixture, night), "day_label")));
+    g_assert_false (gtk_widget_get_visible (row_child (row_for (fixture, evening),
+                                                       "day_label")));
+  }
+}
+
+/* Search is case-insensitive, matches the start of words, knows å, ä, ö, æ and ø, and shows
+ * the match in bold. */
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  gint64 quarrel = add_entry (fixture, 11, 20, 21, 0, "what-happened",
+                              "Ett stort bråk om pengar igen.", NULL);
+  gint64 island = add_entry (fixture, 11, 21, 10, 0, "place", "Sommarhuset på ærø", NULL);
+  gint64 sunset = add_entry (fixture, 11, 22, 17, 0, "thoughts",
+                             "Vi såg solnedgången tillsammans, det var fint.", NULL);
+  g_autofree char *one = entries_text (1);
+  CraftDiaryRow *row;
+  const char *markup;
+
+  open_page (fixture, 900);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 3);
+  g_assert_false (gtk_revealer_get_reveal_child (child (fixture, "summary_revealer")));
+
+  search (fixture, "BRÅK");
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  g_assert_cmpint (id_at (fixture, 0), ==, quarrel);
+  row = row_for (fixture, quarrel);
+  g_assert_nonnull (row);
+  markup = gtk_label_get_label (row_child (row, "text_label"));
+  g_assert_nonnull (strstr (markup, "<b>bråk</b>"));
+  g_assert_cmpstr (gtk_label_get_text (child (fixture, "summary_label")), ==, one);
+  g_assert_true (gtk_revealer_get_reveal_child (child (fixture, "summary_revealer")));
+
+  search (fixture, "Ærø");
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  g_assert_cmpint (id_at (fixture, 0), ==, island);
+  markup = gtk_label_get_label (row_child (row_for (fixture, island), "text_label"));
+  g_assert_nonnull (strstr (markup, "<b>ærø</b>"));
+
+  search (fixture, "sol");
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  g_assert_cmpint (id_at (fixture, 0), ==, sunset);
+  markup = gtk_label_get_label (row_child (row_for (fixture, sunset), "text_label"));
+  g_assert_nonnull (strstr (markup, "<b>solnedgången</b>"));
+
+  /* Markup in an entry is shown as written, never read as markup. */
+  {
+    g_autofree char *converted = craft_diary_snippet_to_markup ("a <i>&amp; "
+                                                               CRAFT_DIARY_MATCH_START "b"
+                                                               CRAFT_DIARY_MATCH_END);
+
+    g_assert_cmpstr (converted, ==, "a &lt;i&gt;&amp;amp; <b>b</b>");
+  }
+
+  /* Nothing found: said so, with a way back. */
+  search (fixture, "xyzzy");
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 0);
+  g_assert_cmpstr (shown_stack_page (fixture), ==, "no-results");
+  {
+    g_autofree char *clear = shown_label ("_Clear Search and Filters");
+    GtkWidget *button = find_button (child (fixture, "no_results_page"), clear);
+
+    g_assert_nonnull (button);
+    gtk_widget_activate (button);
+  }
+  craft_test_spin (400);
+  g_assert_cmpstr (gtk_editable_get_text (child (fixture, "search_entry")), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 3);
+  g_assert_cmpstr (shown_stack_page (fixture), ==, "list");
+
+  /* Ctrl+F goes to the search; Escape there clears it. */
+  gtk_widget_grab_focus (child (fixture, "list_view"));
+  g_assert_true (press_key (fixture, GDK_KEY_f, GDK_CONTROL_MASK));
+  g_assert_true (gtk_widget_has_focus (child (fixture, "search_entry"))
+                 || gtk_widget_is_focus (gtk_root_get_focus (GTK_ROOT (fixture->window))));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         child (fixture, "search_entry")));
+  search (fixture, "pengar");
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  g_signal_emit_by_name (child (fixture, "search_entry"), "stop-search");
+  craft_test_spin (50);
+  g_assert_cmpstr (gtk_editable_get_text (child (fixture, "search_entry")), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 3);
+}
+
+static const char *
+choice_label (AdwComboRow *row,
+              guint        position)
+{
+  return gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (row)), position);
+}
+
+static char *
+count_label (const char *msgid,
+             int         count)
+{
+  return g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%s (%d)"),
+                          g_dgettext (GETTEXT_PACKAGE, msgid), count);
+}
+
+/* Filters combine, show how many entries each choice would give, and say what is active. */
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  gint64 a = add_entry (fixture, 11, 20, 9, 0, "what-happened", "A", "coping", "engaged",
+                        "loved-one-state", "influenced", "stress", "8", "tags", "pengar", NULL);
+  gint64 b = add_entry (fixture, 11, 21, 9, 0, "what-happened", "B", "coping", "engaged",
+                        "loved-one-state", "sober", "stress", "3", "flagged", "1", NULL);
+  gint64 c = add_entry (fixture, 11, 22, 9, 0, "what-happened", "C", "coping", "withdrawn",
+                        "loved-one-state", "influenced", "safe", "no", "tags", "pengar, jul",
+                        NULL);
+  AdwComboRow *coping_row, *state_row, *tag_row;
+  g_autofree char *engaged2 = count_label ("Engaged", 2);
+  g_autofree char *withdrawn1 = count_label ("Withdrawn", 1);
+  g_autofree char *tolerant0 = count_label ("Tolerant", 0);
+  g_autofree char *any3 = count_label ("Any", 3);
+  g_autofree char *influenced1 = count_label ("Under the influence", 1);
+  g_autofree char *sober1 = count_label ("Sober", 1);
+  g_autofree char *two = entries_text (2);
+  g_autofree char *summary = NULL;
+
+  open_page (fixture, 900);
+  coping_row = child (fixture, "coping_row");
+  state_row = child (fixture, "state_row");
+  tag_row = child (fixture, "tag_row");
+  popup (fixture, "filters_button", "filters_popover");
+
+  g_assert_cmpstr (choice_label (coping_row, 0), ==, any3);
+  g_assert_cmpstr (choice_label (coping_row, 1), ==, engaged2);
+  g_assert_cmpstr (choice_label (coping_row, 2), ==, tolerant0);
+  g_assert_cmpstr (choice_label (coping_row, 3), ==, withdrawn1);
+  g_assert_cmpstr (choice_label (tag_row, 1), ==, "jul (1)");
+  g_assert_cmpstr (choice_label (tag_row, 2), ==, "pengar (2)");
+
+  /* Engaged: two entries; the other choices now count within them. */
+  adw_combo_row_set_selected (coping_row, 1);
+  craft_test_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 2);
+  g_assert_cmpint (id_at (fixture, 0), ==, b);
+  g_assert_cmpint (id_at (fixture, 1), ==, a);
+  g_assert_cmpuint (adw_combo_row_get_selected (coping_row), ==, 1);
+  g_assert_cmpstr (choice_label (coping_row, 1), ==, engaged2);
+  g_assert_cmpstr (choice_label (state_row, 1), ==, sober1);
+  g_assert_cmpstr (choice_label (state_row, 3), ==, influenced1);
+  summary = g_strdup_printf ("%s%s%s", two, g_dgettext (GETTEXT_PACKAGE, " · "),
+                             g_dgettext (GETTEXT_PACKAGE, "Engaged"));
+  g_assert_cmpstr (gtk_label_get_text (child (fixture, "summary_label")), ==, summary);
+  g_assert_true (gtk_revealer_get_reveal_child (child (fixture, "summary_revealer")));
+
+  /* And stress from 5 up: one. */
+  gtk_spin_button_set_value (child (fixture, "stress_min_spin"), 5);
+  craft_test_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  g_assert_cmpint (id_at (fixture, 0), ==, a);
+
+  /* Only for the group leader, with the stress range: none; said so. */
+  gtk_switch_set_active (child (fixture, "flagged_switch"), TRUE);
+  craft_test_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 0);
+  g_assert_cmpstr (shown_stack_page (fixture), ==, "no-results");
+
+  /* Clear Filters brings everything back. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "diary.clear-filters", NULL);
+  craft_test_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (coping_row), ==, 0);
+  g_assert_false (gtk_switch_get_active (child (fixture, "flagged_switch")));
+  g_assert_false (gtk_revealer_get_reveal_child (child (fixture, "summary_revealer")));
+
+  /* A tag, and a date range. */
+  popup (fixture, "filters_button", "filters_popover");
+  adw_combo_row_set_selected (tag_row, 2);
+  craft_test_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 2);
+  craft_date_button_set_day (child (fixture, "from_button"), "2026-11-21");
+  craft_test_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  g_assert_cmpint (id_at (fixture, 0), ==, c);
+  /* The chosen tag stays chosen while the counts change. */
+  g_assert_cmpstr (choice_label (tag_row, adw_combo_row_get_selected (tag_row)), ==,
+                   "pengar (1)");
+}
+
+/* Delete from the form goes to the Trash with Undo; the Trash restores too. */
+static void
+test_delete_and_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  gint64 keep = add_entry (fixture, 11, 20, 9, 0, "what-happened", "Stays.", NULL);
+  gint64 gone = add_entry (fixture, 11, 22, 9, 0, "what-happened", "Goes.", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) fields = NULL;
+  CraftDiaryFilter trash = { .trash = TRUE };
+  g_autoptr(GArray) in_trash = NULL;
+  GtkWidget *undo;
+  CraftDiaryRow *row;
+
+  open_page (fixture, 900);
+
+  /* Enter on the first row opens it. */
+  g_assert_cmpint (id_at (fixture, 0), ==, gone);
+  g_signal_emit_by_name (child (fixture, "list_view"), "activate", 0);
+  craft_test_spin (50);
+  g_assert_cmpstr (shown_leaflet_page (fixture), ==, "editor");
+  g_assert_cmpint (craft_diary_editor_get_id (child (fixture, "editor")), ==, gone);
+
+  g_signal_emit_by_name (child (fixture, "editor"), "delete-requested", gone);
+  craft_test_spin (100);
+  g_assert_cmpstr (shown_leaflet_page (fixture), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  g_assert_cmpint (id_at (fixture, 0), ==, keep);
+  fields = craft_store_diary_get (get_store (fixture), gone, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (fields, "deleted-at"), !=, "");
+
+  g_assert_nonnull (craft_test_find_label (fixture->page,
+                                           g_dgettext (GETTEXT_PACKAGE,
+                                                       "Entry moved to the Trash")));
+  {
+    g_autofree char *undo_label = shown_label ("_Undo");
+
+    undo = find_button (child (fixture, "toast_overlay"), undo_label);
+  }
+  g_assert_nonnull (undo);
+  gtk_widget_activate (undo);
+  craft_test_spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 2);
+  g_assert_cmpint (id_at (fixture, 0), ==, gone);
+
+  /* Deleted again, and brought back from the Trash this time. */
+  g_signal_emit_by_name (child (fixture, "editor"), "delete-requested", gone);
+  craft_test_spin (50);
+  gtk_toggle_button_set_active (child (fixture, "trash_button"), TRUE);
+  craft_test_spin (50);
+  g_assert_true (gtk_revealer_get_reveal_child (child (fixture, "trash_revealer")));
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  row = row_for (fixture, gone);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row_child (row, "restore_button")));
+  gtk_widget_activate (row_child (row, "restore_button"));
+  craft_test_spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 0);
+  g_assert_cmpstr (shown_stack_page (fixture), ==, "trash-empty");
+  in_trash = craft_store_diary_query (get_store (fixture), &trash, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (in_trash->len, ==, 0);
+
+  gtk_toggle_button_set_active (child (fixture, "trash_button"), FALSE);
+  craft_test_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 2);
+}
+
+/* What has been in the Trash for more than 30 days is deleted for good when the Diary
+ * opens; what is newer stays. */
+static void
+test_trash_purged (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = fixed_now (NULL);
+  gint64 old = add_entry (fixture, 10, 1, 9, 0, "what-happened", "Long ago.", NULL);
+  gint64 recent = add_entry (fixture, 11, 15, 9, 0, "what-happened", "Lately.", NULL);
+  gint64 kept = add_entry (fixture, 11, 16, 9, 0, "what-happened", "Kept.", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) fields = NULL;
+
+  craft_store_diary_delete (get_store (fixture), old,
+                            g_date_time_to_unix (now) - 31 * 24 * 3600, &error);
+  g_assert_no_error (error);
+  craft_store_diary_delete (get_store (fixture), recent,
+                            g_date_time_to_unix (now) - 5 * 24 * 3600, &error);
+  g_assert_no_error (error);
+
+  open_page (fixture, 900);
+
+  g_assert_null (craft_store_diary_get (get_store (fixture), old, &error));
+  g_clear_error (&error);
+  fields = craft_store_diary_get (get_store (fixture), recent, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  g_assert_cmpint (id_at (fixture, 0), ==, kept);
+
+  gtk_toggle_button_set_active (child (fixture, "trash_button"), TRUE);
+  craft_test_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  g_assert_cmpint (id_at (fixture, 0), ==, recent);
+  craft_test_spin (400);
+  g_assert_true (gtk_widget_get_mapped (child (fixture, "trash_note")));
+}
+
+/* Ctrl+N opens a new entry; what is typed shows in the list when going back. */
+static void
+test_keyboard_new_entry (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *editor;
+  GtkTextView *what;
+  gint64 id;
+
+  open_page (fixture, 900);
+  gtk_widget_grab_focus (child (fixture, "search_entry"));
+  g_assert_true (press_key (fixture, GDK_KEY_n, GDK_CONTROL_MASK));
+  craft_test_spin (50);
+  g_assert_cmpstr (shown_leaflet_page (fixture), ==, "editor");
+
+  editor = child (fixture, "editor");
+  what = craft_test_template_child (editor, CRAFT_TYPE_DIARY_EDITOR, "what_happened_view");
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (what), "Ett samtal som gick bra.",
+                                    -1);
+  craft_test_spin (1000);
+  id = craft_diary_editor_get_id (CRAFT_DIARY_EDITOR (editor));
+  g_assert_cmpint (id, >, 0);
+
+  g_signal_emit_by_name (editor, "close-requested");
+  craft_test_spin (100);
+  g_assert_cmpstr (shown_leaflet_page (fixture), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (row_child (row_for (fixture, id), "text_label")), ==,
+                   "Ett samtal som gick bra.");
+  g_assert_cmpstr (shown_stack_page (fixture), ==, "list");
+}
+
+/* The calendar marks the days with entries and takes the list to the day chosen. */
+static void
+test_calendar (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) day = NULL;
+  gint64 target = 0;
+  CraftDiaryRow *row;
+  graphene_point_t point;
+
+  /* Four entries a day through October and November. */
+  for (int month = 10; month <= 11; month++)
+    for (int d = 1; d <= (month == 10 ? 31 : 23); d++)
+      {
+        if (month == 11 && d == 12)
+          continue;
+        for (int h = 8; h < 20; h += 3)
+          {
+            gint64 id = add_entry (fixture, month, d, h, 0, "what-happened", "En dag.", NULL);
+
+            if (month == 10 && d == 15 && h == 17)
+              target = id;
+          }
+      }
+
+  open_page (fixture, 900);
+  calendar = child (fixture, "calendar");
+  popup (fixture, "calendar_button", "calendar_popover");
+  g_assert_true (gtk_calendar_get_day_is_marked (calendar, 11));
+  g_assert_false (gtk_calendar_get_day_is_marked (calendar, 12));
+  g_assert_true (gtk_calendar_get_day_is_marked (calendar, 23));
+  g_assert_false (gtk_calendar_get_day_is_marked (calendar, 24));
+
+  /* Far down the list: its first (latest) entry comes to the top. */
+  g_assert_null (row_for (fixture, target));
+  {
+    /* Going back a month, as the arrow does, only shows that month's marks. */
+    g_autoptr(GDateTime) october = g_date_time_new_local (2026, 10, 23, 0, 0, 0);
+
+    gtk_calendar_select_day (calendar, october);
+    craft_test_spin (50);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (fixture, "calendar_popover"))));
+    g_assert_true (gtk_calendar_get_day_is_marked (calendar, 31));
+    g_assert_null (row_for (fixture, target));
+  }
+  day = g_date_time_new_local (2026, 10, 15, 0, 0, 0);
+  gtk_calendar_select_day (calendar, day);
+  craft_test_spin (300);
+  row = row_for (fixture, target);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row_child (row, "day_label")));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (row), child (fixture, "scrolled_window"),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  g_assert_cmpfloat (point.y, >=, -1);
+  g_assert_cmpfloat (point.y, <, 100);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (fixture, "calendar_popover"))));
+
+  /* A day without entries: the nearest earlier one. */
+  craft_diary_page_go_to_day (fixture->page, "2026-11-12");
+  craft_test_spin (300);
+  {
+    CraftDiaryModel *model = CRAFT_DIARY_MODEL (get_model (fixture));
+    g_autoptr(CraftDiaryItem) item = NULL;
+    int position = craft_diary_model_find_day (model, "2026-11-12");
+
+    item = g_list_model_get_item (G_LIST_MODEL (model), position);
+    g_assert_cmpstr (craft_diary_item_get_day (item), ==, "2026-11-11");
+    g_assert_true (craft_diary_model_starts_day (model, position));
+    g_assert_nonnull (row_for (fixture, craft_diary_item_get_id (item)));
+  }
+}
+
+/* A hundred thousand entries: the list opens quickly and keeps only a screenful. */
+static void
+test_many_entries (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = fixed_now (NULL);
+  g_autofree char *sql = NULL;
+  CraftDiaryModel *model;
+  gint64 start;
+  double seconds;
+
+  sql = g_strdup_printf ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                         " WHERE i < 100000)"
+                         " INSERT INTO diary_entry (uuid, happened_at, day, created_at,"
+                         " updated_at, what_happened, stress, coping)"
+                         " SELECT 'u' || i, %" G_GINT64_FORMAT " - i * 1800,"
+                         " date(%" G_GINT64_FORMAT " - i * 1800, 'unixepoch', 'localtime'),"
+                         " 0, 0, 'Anteckning nummer ' || i, i %% 11,"
+                         " CASE i %% 3 WHEN 0 THEN 'engaged' WHEN 1 THEN 'tolerant'"
+                         " ELSE 'withdrawn' END FROM n",
+                         g_date_time_to_unix (now), g_date_time_to_unix (now));
+  craft_test_exec_sql (craft_store_get_path (get_store (fixture)), sql);
+
+  start = g_get_monotonic_time ();
+  open_page (fixture, 900);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC - 0.1;
+  g_test_message ("100000 entries shown in %.2f s", seconds);
+  model = CRAFT_DIARY_MODEL (get_model (fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 100000);
+  g_assert_cmpfloat (seconds, <, 3.0);
+  g_assert_cmpuint (count_rows (fixture), <, 100);
+
+  /* Scrolling all the way down and back keeps memory bounded. */
+  craft_diary_page_go_to_day (fixture->page, "2021-01-01");
+  craft_test_spin (300);
+  craft_diary_page_go_to_day (fixture->page, "2025-06-01");
+  craft_test_spin (300);
+  g_assert_cmpuint (craft_diary_model_get_cache_size (model), <=, 200);
+  g_assert_cmpuint (count_rows (fixture), <, 100);
+
+  search (fixture, "nummer 4711");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, 1);
+  g_assert_cmpint (craft_diary_model_find_id (model, 4711), >=, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  craft_test_init_ui (&argc, &argv);
+
+  g_test_add ("/diary/empty", Fixture, NULL, set_up, test_empty, tear_down);
+  g_test_add ("/diary/grouped-by-day", Fixture, NULL, set_up, test_grouped_by_day, tear_down);
+  g_test_add ("/diary/search", Fixture, NULL, set_up, test_search, tear_down);
+  g_test_add ("/diary/filters", Fixture, NULL, set_up, test_filters, tear_down);
+  g_test_add ("/diary/delete-and-undo", Fixture, NULL, set_up, test_delete_and_undo, tear_down);
+  g_test_add ("/diary/trash-purged", Fixture, NULL, set_up, test_trash_purged, tear_down);
+  g_test_add ("/diary/keyboard-new-entry", Fixture, NULL, set_up, test_keyboard_new_entry,
+              tear_down);
+  g_test_add ("/diary/calendar", Fixture, NULL, set_up, test_calendar, tear_down);
+  g_test_add ("/diary/many-entries", Fixture, NULL, set_up, test_many_entries, tear_down);
+
+  return g_test_run ();
+}

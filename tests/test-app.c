@@ -13,6 +13,7 @@
 #include "app/craft-preferences-window.h"
 #include "app/craft-problem-window.h"
 #include "app/craft-window.h"
+#include "store/craft-store-backup.h"
 #include "craft-test-util.h"
 #include "safety/craft-contact-row.h"
 #include "safety/craft-safety-page.h"
@@ -234,6 +235,38 @@ test_damaged_database_start_new (void)
   gtk_window_destroy (window);
 }
 
+/* A reminder's "Write in Diary" brings up the window with a new entry, and a rolling
+ * backup of the day is made in the background. */
+static void
+test_reminder_opens_new_entry (void)
+{
+  g_autoptr(CraftApplication) app = new_registered_application ();
+  g_autofree char *backups = NULL;
+  g_autoptr(GPtrArray) made = NULL;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (CRAFT_IS_WINDOW (window));
+  craft_window_show_page (CRAFT_WINDOW (window), "safety");
+
+  g_signal_emit_by_name (craft_application_get_reminders (app), "open-requested", "diary", 0);
+  craft_test_spin (100);
+  g_assert_cmpstr (craft_window_get_page (CRAFT_WINDOW (window)), ==, "diary");
+  g_assert_nonnull (craft_test_find_label (window, craft_test_expect ("New Entry", "Ny anteckning",
+                                                                     "Nyt notat")));
+
+  g_signal_emit_by_name (craft_application_get_reminders (app), "open-requested", "session", 5);
+  craft_test_spin (100);
+  g_assert_cmpstr (craft_window_get_page (CRAFT_WINDOW (window)), ==, "program");
+
+  craft_test_spin (500);
+  made = craft_store_list_backups (craft_application_get_data_dir (app), NULL);
+  g_assert_nonnull (made);
+  g_assert_cmpuint (made->len, ==, 1);
+  gtk_window_destroy (window);
+}
+
 static void
 test_preferences_language (void)
 {
@@ -273,6 +306,7 @@ main (int   argc,
   g_test_add_func ("/app/problem/newer-version", test_problem_window_newer);
   g_test_add_func ("/app/problem/damaged-start-new", test_damaged_database_start_new);
   g_test_add_func ("/app/preferences/language", test_preferences_language);
+  g_test_add_func ("/app/reminders/open-new-entry", test_reminder_opens_new_entry);
 
   return g_test_run ();
 }

@@ -198,6 +198,31 @@ on_reminders_open_requested_cb (CraftReminderService *service,
 }
 
 static void
+on_daily_backup_done_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *made = NULL;
+
+  /* A failed backup must not disturb the person's work; it is tried again next start. */
+  if (!craft_store_backup_daily_finish (CRAFT_STORE (source), result, &made, &error))
+    g_warning ("Today's backup could not be made: %s", error->message);
+  else if (made != NULL)
+    g_debug ("Made today's backup %s", made);
+}
+
+/* Once a day, in a worker thread on its own connection, so typing never waits for it. */
+static void
+start_daily_backup (CraftApplication *self)
+{
+  g_autoptr(GDateTime) now = craft_context_now (self->context);
+
+  craft_store_backup_daily_async (craft_context_get_store (self->context), now, NULL,
+                                  on_daily_backup_done_cb, NULL);
+}
+
+static void
 start_reminders (CraftApplication *self)
 {
   self->notifier = craft_notifier_new ();
@@ -258,6 +283,7 @@ open_store (CraftApplication *self)
     }
 
   self->context = craft_context_new (store, NULL);
+  start_daily_backup (self);
   start_reminders (self);
   if (self->background)
     return;

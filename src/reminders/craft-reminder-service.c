@@ -501,6 +501,15 @@ craft_reminder_service_new (CraftContext  *context,
                                                             G_DBUS_SIGNAL_FLAGS_NONE,
                                                             on_prepare_for_sleep_cb, self, NULL);
 
+  /* The login entry follows the settings also when they changed while the app was closed. */
+  if (craft_reminder_service_get_active (self) != craft_autostart_is_enabled ())
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!craft_autostart_set_enabled (craft_reminder_service_get_active (self), &error))
+        g_warning ("%s", error->message);
+    }
+
   craft_reminder_service_reschedule (self);
   return self;
 }

@@ -696,6 +696,90 @@ test_keyboard_new_entry (Fixture       *fixture,
   g_assert_cmpstr (shown_stack_page (fixture), ==, "list");
 }
 
+
+/* The whole round by keyboard, as someone who never touches the mouse would: Ctrl+N, type
+ * what happened, Space on a way of coping, Escape; Ctrl+F and type to find it; choose a
+ * way of coping in the filter; Enter on Delete, then Undo. */
+static void
+test_keyboard_flow (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *typed = "Bråk vid middagen om pengarna";
+  GtkWidget *editor, *focus, *engaged, *delete_button;
+  AdwComboRow *coping_row;
+  GtkWidget *undo;
+  gint64 id;
+
+  open_page (fixture, 900);
+  gtk_widget_grab_focus (child (fixture, "search_entry"));
+
+  /* Ctrl+N: the form opens with the focus where the words go. */
+  g_assert_true (press_key (fixture, GDK_KEY_n, GDK_CONTROL_MASK));
+  craft_test_spin (100);
+  g_assert_cmpstr (shown_leaflet_page (fixture), ==, "editor");
+  editor = child (fixture, "editor");
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), typed, -1);
+
+  /* Space on "Engaged" (a check button activates as Space does). */
+  engaged = craft_test_template_child (editor, CRAFT_TYPE_DIARY_EDITOR, "engaged_check");
+  gtk_widget_grab_focus (engaged);
+  gtk_widget_activate (engaged);
+  craft_test_spin (1000);
+  id = craft_diary_editor_get_id (CRAFT_DIARY_EDITOR (editor));
+  g_assert_cmpint (id, >, 0);
+
+  /* Escape: back to the list, where the entry stands. */
+  g_assert_true (press_key (fixture, GDK_KEY_Escape, 0));
+  craft_test_spin (100);
+  g_assert_cmpstr (shown_leaflet_page (fixture), ==, "list");
+
+  /* Ctrl+F, then type: found in any case. */
+  add_entry (fixture, 11, 20, 9, 0, "what-happened", "En lugn kväll", "coping", "withdrawn",
+             NULL);
+  g_assert_true (press_key (fixture, GDK_KEY_f, GDK_CONTROL_MASK));
+  craft_test_spin (50);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (gtk_widget_is_ancestor (focus, child (fixture, "search_entry"))
+                 || focus == child (fixture, "search_entry"));
+  gtk_editable_set_text (GTK_EDITABLE (child (fixture, "search_entry")), "BRÅK");
+  craft_test_spin (500);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+
+  /* The way-of-coping filter (Up and Down in its list) narrows to what matches. */
+  gtk_editable_set_text (GTK_EDITABLE (child (fixture, "search_entry")), "");
+  craft_test_spin (500);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 2);
+  coping_row = child (fixture, "coping_row");
+  adw_combo_row_set_selected (coping_row, 1); /* Engaged */
+  craft_test_spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  adw_combo_row_set_selected (coping_row, 3); /* Withdrawn */
+  craft_test_spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  adw_combo_row_set_selected (coping_row, 0); /* Any */
+  craft_test_spin (300);
+
+  /* Enter on Delete: gone to the Trash, and Undo brings it back. */
+  craft_diary_page_open_entry (fixture->page, id);
+  craft_test_spin (100);
+  delete_button = craft_test_template_child (editor, CRAFT_TYPE_DIARY_EDITOR, "delete_button");
+  gtk_widget_grab_focus (delete_button);
+  gtk_widget_activate (delete_button);
+  craft_test_spin (500);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  {
+    g_autofree char *undo_label = shown_label ("_Undo");
+
+    undo = find_button (child (fixture, "toast_overlay"), undo_label);
+  }
+  g_assert_nonnull (undo);
+  gtk_widget_activate (undo);
+  craft_test_spin (500);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 2);
+}
+
 /* The calendar marks the days with entries and takes the list to the day chosen. */
 static void
 test_calendar (Fixture       *fixture,
@@ -826,6 +910,7 @@ main (int   argc,
   g_test_add ("/diary/filters", Fixture, NULL, set_up, test_filters, tear_down);
   g_test_add ("/diary/delete-and-undo", Fixture, NULL, set_up, test_delete_and_undo, tear_down);
   g_test_add ("/diary/trash-purged", Fixture, NULL, set_up, test_trash_purged, tear_down);
+  g_test_add ("/diary/keyboard-flow", Fixture, NULL, set_up, test_keyboard_flow, tear_down);
   g_test_add ("/diary/keyboard-new-entry", Fixture, NULL, set_up, test_keyboard_new_entry,
               tear_down);
   g_test_add ("/diary/calendar", Fixture, NULL, set_up, test_calendar, tear_down);

@@ -151,36 +151,6 @@ set_exists_error (GError     **error,
                _("A file named “%s” already exists."), target);
 }
 
-/* Duplicated from craft-store.c (static there, and that file is not ours to change): the
- * backups folder is as private as the data folder. */
-static gboolean
-ensure_private_folder (const char  *dir,
-                       GError     **error)
-{
-  GStatBuf st;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0 || g_stat (dir, &st) != 0 || !S_ISDIR (st.st_mode))
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_FOLDER,
-                   _("The data folder “%s” could not be created (%s)."), dir,
-                   g_strerror (saved_errno ? saved_errno : ENOTDIR));
-      return FALSE;
-    }
-
-  if ((st.st_mode & 0777) != 0700 && g_chmod (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_FOLDER,
-                   _("The data folder “%s” could not be made private (%s)."), dir,
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* A rename is only durable once the folder that holds the name is on disk too. */
 static void
 sync_folder_of (const char *path)
@@ -610,7 +580,7 @@ backup_daily_from (sqlite3       *src,
   if (made_path != NULL)
     *made_path = NULL;
 
-  if (!ensure_private_folder (dir, error))
+  if (!_craft_store_ensure_private_folder (dir, error))
     return FALSE;
 
   g_date_time_get_ymd (now, &year, &month, &mday);
@@ -1227,7 +1197,7 @@ craft_store_restore_backup (const char  *data_dir,
   if (src == NULL)
     return FALSE;
 
-  if (!ensure_private_folder (data_dir, error))
+  if (!_craft_store_ensure_private_folder (data_dir, error))
     {
       sqlite3_close_v2 (src);
       return FALSE;

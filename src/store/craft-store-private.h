@@ -26,6 +26,9 @@ typedef struct
 
 const CraftMigration *_craft_store_get_migrations (guint *n_migrations);
 
+/* Creates @dir if needed and makes it the owner's alone (0700). */
+gboolean      _craft_store_ensure_private_folder (const char  *dir,
+                                                  GError     **error);
 /* Turns a failed SQLite call into a CRAFT_STORE_ERROR with words a person understands. */
 void          _craft_store_set_error       (GError     **error,
                                             sqlite3     *db,

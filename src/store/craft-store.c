@@ -207,9 +207,9 @@ craft_store_default_data_dir (void)
   return g_build_filename (g_get_user_data_dir (), "craft-companion", NULL);
 }
 
-static gboolean
-ensure_private_folder (const char  *dir,
-                       GError     **error)
+gboolean
+_craft_store_ensure_private_folder (const char  *dir,
+                                    GError     **error)
 {
   GStatBuf st;
 
@@ -425,7 +425,7 @@ craft_store_open (const char  *data_dir,
   g_return_val_if_fail (data_dir != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!ensure_private_folder (data_dir, error))
+  if (!_craft_store_ensure_private_folder (data_dir, error))
     return NULL;
 
   self = g_object_new (CRAFT_TYPE_STORE, NULL);

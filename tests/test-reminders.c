@@ -967,6 +967,38 @@ test_service_notifies_once_and_opens_diary (void)
   lines = read_lines (log);
   g_assert_cmpuint (g_strv_length (lines), ==, 1);
 
+  /* "Later" on a reminder brings it back in an hour, also after the app restarted. */
+  g_assert_true (craft_reminder_service_send_test (service, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *key = g_strdup_printf ("test/%" G_GINT64_FORMAT, fake_now);
+    g_autoptr(CraftReminderService) again = NULL;
+
+    g_signal_emit_by_name (notifier, "activated", key, "later");
+    g_assert_cmpint (craft_reminder_service_get_next_due (service), ==, fake_now + 3600);
+    g_clear_object (&service);
+    again = craft_reminder_service_new (context, notifier);
+    g_assert_cmpint (craft_reminder_service_get_next_due (again), ==, fake_now + 3600);
+    service = g_steal_pointer (&again);
+  }
+
+  /* Moving to another zone moves the wall-clock reminders with it. */
+  {
+    gint64 snoozed_until = fake_now + 3600;
+
+    fake_now += 7200; /* past the snooze: the next is a diary reminder at 20:00 */
+    craft_reminder_service_set_time_zone (service, "Europe/Stockholm");
+    {
+      gint64 stockholm = craft_reminder_service_get_next_due (service);
+
+      craft_reminder_service_set_time_zone (service, "America/New_York");
+      g_assert_cmpint (craft_reminder_service_get_next_due (service), !=, stockholm);
+      craft_reminder_service_set_time_zone (service, "Europe/Stockholm");
+      g_assert_cmpint (craft_reminder_service_get_next_due (service), ==, stockholm);
+      g_assert_cmpint (stockholm, >, snoozed_until);
+    }
+  }
+
   /* With no notification service the app logs it and keeps going. */
   stop_notification_server (server);
   g_assert_false (craft_reminder_service_send_test (service, &error));

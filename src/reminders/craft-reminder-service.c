@@ -18,6 +18,7 @@
 
 #define META_FIRED      "reminder-fired"
 #define META_LAST_CHECK "reminder-last-check"
+#define META_SNOOZED    "reminder-snoozed"
 #define MAX_FIRED_KEPT  500
 
 struct _CraftReminderService
@@ -35,7 +36,9 @@ struct _CraftReminderService
   CraftReminder *next;
   guint          timeout_id;
   guint          sleep_watch;
+  guint          timezone_watch;
   GDBusConnection *system_bus;
+  GTimeZone     *tz;          /* the zone reminders are placed in: the system's, kept fresh */
 };
 
 G_DEFINE_FINAL_TYPE (CraftReminderService, craft_reminder_service, G_TYPE_OBJECT)
@@ -46,6 +49,16 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The context's clock (a test may fake it) seen in the system's current zone, which GLib's
+ * own local zone does not follow when it changes while the app runs. */
+static GDateTime *
+service_now (CraftReminderService *self)
+{
+  g_autoptr(GDateTime) now = craft_context_now (self->context);
+
+  return g_date_time_to_timezone (now, self->tz);
+}
 
 static void
 read_settings (CraftReminderService  *self,
@@ -160,9 +173,31 @@ load_state (CraftReminderService *self)
   g_autofree char *fired = craft_store_get_meta (store, META_FIRED, NULL);
   g_auto(GStrv) keys = g_strsplit (fired != NULL ? fired : "", "\n", -1);
 
+  g_autofree char *snoozed = craft_store_get_meta (store, META_SNOOZED, NULL);
+  g_auto(GStrv) lines = g_strsplit (snoozed != NULL ? snoozed : "", "\n", -1);
+
   for (guint i = 0; keys[i] != NULL; i++)
     if (*keys[i] != '\0' && g_hash_table_add (self->fired, g_strdup (keys[i])))
       g_ptr_array_add (self->fired_order, g_strdup (keys[i]));
+
+  /* "Later" survives a restart: kind, session, times, kinds and what it covers. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+      CraftReminder *r;
+
+      if (g_strv_length (f) != 7)
+        continue;
+      r = g_new0 (CraftReminder, 1);
+      r->key = g_strdup (f[0]);
+      r->kind = (CraftReminderKind) g_ascii_strtoll (f[1], NULL, 10);
+      r->due = g_ascii_strtoll (f[2], NULL, 10);
+      r->session = (int) g_ascii_strtoll (f[3], NULL, 10);
+      r->session_start = g_ascii_strtoll (f[4], NULL, 10);
+      r->kinds = (guint) g_ascii_strtoull (f[5], NULL, 10);
+      r->covers = g_strsplit (f[6], ",", -1);
+      g_ptr_array_add (self->snoozed, r);
+    }
 }
 
 static void
@@ -172,6 +207,7 @@ save_state (CraftReminderService *self,
   CraftStore *store = craft_context_get_store (self->context);
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) fired = g_string_new (NULL);
+  g_autoptr(GString) snoozed = g_string_new (NULL);
   g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, g_date_time_to_unix (now));
 
   /* Old keys can never come back (they name past days): forget the oldest. */
@@ -182,8 +218,18 @@ save_state (CraftReminderService *self,
     }
   for (guint i = 0; i < self->fired_order->len; i++)
     g_string_append_printf (fired, "%s\n", (char *) self->fired_order->pdata[i]);
+  for (guint i = 0; i < self->snoozed->len; i++)
+    {
+      const CraftReminder *r = self->snoozed->pdata[i];
+      g_autofree char *covers = r->covers != NULL ? g_strjoinv (",", r->covers) : g_strdup ("");
+
+      g_string_append_printf (snoozed, "%s\t%d\t%" G_GINT64_FORMAT "\t%d\t%" G_GINT64_FORMAT
+                              "\t%u\t%s\n", r->key, (int) r->kind, r->due, r->session,
+                              r->session_start, r->kinds, covers);
+    }
 
   if (!craft_store_set_meta (store, META_FIRED, fired->str, &error)
+      || !craft_store_set_meta (store, META_SNOOZED, snoozed->str, &error)
       || !craft_store_set_meta (store, META_LAST_CHECK, last, &error))
     g_warning ("Reminders could not note what was shown: %s", error->message);
 }
@@ -197,7 +243,11 @@ read_last_check (CraftReminderService *self)
 
   if (text == NULL || !g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, &seconds, NULL))
     return NULL;
-  return g_date_time_new_from_unix_local (seconds);
+  {
+    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (seconds);
+
+    return g_date_time_to_timezone (utc, self->tz);
+  }
 }
 
 static void
@@ -207,14 +257,13 @@ show (CraftReminderService *self,
 {
   CraftReminderSettings settings;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
   g_autofree char *summary = NULL;
   g_autofree char *body = NULL;
   g_auto(GStrv) ids = NULL;
   g_auto(GStrv) labels = NULL;
 
   read_settings (self, &settings);
-  craft_reminder_get_text (reminder, settings.plainer_wording, tz, &summary, &body);
+  craft_reminder_get_text (reminder, settings.plainer_wording, self->tz, &summary, &body);
   craft_reminder_get_actions (reminder, &ids, &labels);
 
   if (craft_notifier_send (self->notifier, reminder->key, summary, body,
@@ -243,7 +292,7 @@ static gboolean
 on_timeout_cb (gpointer user_data)
 {
   CraftReminderService *self = user_data;
-  g_autoptr(GDateTime) now = craft_context_now (self->context);
+  g_autoptr(GDateTime) now = service_now (self);
   g_autoptr(CraftReminder) due = g_steal_pointer (&self->next);
 
   self->timeout_id = 0;
@@ -293,7 +342,7 @@ craft_reminder_service_reschedule (CraftReminderService *self)
 
   g_return_if_fail (CRAFT_IS_REMINDER_SERVICE (self));
 
-  now = craft_context_now (self->context);
+  now = service_now (self);
   last_check = read_last_check (self);
   if (last_check != NULL && g_date_time_compare (last_check, now) < 0)
     {
@@ -344,9 +393,10 @@ on_notifier_activated_cb (CraftNotifier        *notifier,
 
   if (g_str_equal (action, "later"))
     {
-      g_autoptr(GDateTime) now = craft_context_now (self->context);
+      g_autoptr(GDateTime) now = service_now (self);
 
       g_ptr_array_add (self->snoozed, craft_reminder_schedule_snooze (reminder, now));
+      save_state (self, now);
       arm (self, now);
       return;
     }
@@ -383,6 +433,41 @@ on_prepare_for_sleep_cb (GDBusConnection *connection,
     craft_reminder_service_reschedule (CRAFT_REMINDER_SERVICE (user_data));
 }
 
+void
+craft_reminder_service_set_time_zone (CraftReminderService *self,
+                                      const char           *identifier)
+{
+  GTimeZone *tz;
+
+  g_return_if_fail (CRAFT_IS_REMINDER_SERVICE (self));
+
+  tz = identifier != NULL ? g_time_zone_new_identifier (identifier) : NULL;
+  if (tz == NULL)
+    tz = g_time_zone_new_local ();
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  self->tz = tz;
+  craft_reminder_service_reschedule (self);
+}
+
+/* The person moved to another zone (or the system's changed): place reminders there. */
+static void
+on_timedate_changed_cb (GDBusConnection *connection,
+                        const char      *sender,
+                        const char      *path,
+                        const char      *interface,
+                        const char      *signal,
+                        GVariant        *parameters,
+                        gpointer         user_data)
+{
+  CraftReminderService *self = CRAFT_REMINDER_SERVICE (user_data);
+  g_autoptr(GVariant) changed = NULL;
+  const char *zone = NULL;
+
+  g_variant_get (parameters, "(&s@a{sv}@as)", NULL, &changed, NULL);
+  if (g_variant_lookup (changed, "Timezone", "&s", &zone))
+    craft_reminder_service_set_time_zone (self, zone);
+}
+
 gboolean
 craft_reminder_service_send_test (CraftReminderService *self,
                                   GError              **error)
@@ -394,18 +479,17 @@ craft_reminder_service_send_test (CraftReminderService *self,
   g_autofree char *body = NULL;
   g_auto(GStrv) ids = NULL;
   g_auto(GStrv) labels = NULL;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
   CraftReminder sample = { 0 };
 
   g_return_val_if_fail (CRAFT_IS_REMINDER_SERVICE (self), FALSE);
 
-  now = craft_context_now (self->context);
+  now = service_now (self);
   key = g_strdup_printf ("test/%" G_GINT64_FORMAT, g_date_time_to_unix (now));
   sample.kind = CRAFT_REMINDER_DIARY;
   sample.key = key;
   sample.due = g_date_time_to_unix (now);
   read_settings (self, &settings);
-  craft_reminder_get_text (&sample, settings.plainer_wording, tz, &summary, &body);
+  craft_reminder_get_text (&sample, settings.plainer_wording, self->tz, &summary, &body);
   craft_reminder_get_actions (&sample, &ids, &labels);
   if (!craft_notifier_send (self->notifier, key, summary, body, (const char * const *) ids,
                             (const char * const *) labels, error))
@@ -422,7 +506,9 @@ craft_reminder_service_dispose (GObject *object)
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   if (self->sleep_watch != 0)
     g_dbus_connection_signal_unsubscribe (self->system_bus, self->sleep_watch);
-  self->sleep_watch = 0;
+  if (self->timezone_watch != 0)
+    g_dbus_connection_signal_unsubscribe (self->system_bus, self->timezone_watch);
+  self->sleep_watch = self->timezone_watch = 0;
   g_clear_object (&self->system_bus);
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (craft_context_get_settings (self->context), self);
@@ -445,6 +531,7 @@ craft_reminder_service_finalize (GObject *object)
   g_ptr_array_unref (self->fired_order);
   g_ptr_array_unref (self->snoozed);
   g_hash_table_unref (self->shown);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
 
   G_OBJECT_CLASS (craft_reminder_service_parent_class)->finalize (object);
 }
@@ -470,6 +557,7 @@ craft_reminder_service_init (CraftReminderService *self)
   self->snoozed = g_ptr_array_new_with_free_func ((GDestroyNotify) craft_reminder_free);
   self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) craft_reminder_free);
+  self->tz = g_time_zone_new_local ();
 }
 
 CraftReminderService *
@@ -500,6 +588,15 @@ craft_reminder_service_new (CraftContext  *context,
                                                             "/org/freedesktop/login1", NULL,
                                                             G_DBUS_SIGNAL_FLAGS_NONE,
                                                             on_prepare_for_sleep_cb, self, NULL);
+  if (self->system_bus != NULL)
+    self->timezone_watch = g_dbus_connection_signal_subscribe (self->system_bus,
+                                                               "org.freedesktop.timedate1",
+                                                               "org.freedesktop.DBus.Properties",
+                                                               "PropertiesChanged",
+                                                               "/org/freedesktop/timedate1",
+                                                               "org.freedesktop.timedate1",
+                                                               G_DBUS_SIGNAL_FLAGS_NONE,
+                                                               on_timedate_changed_cb, self, NULL);
 
   /* The login entry follows the settings also when they changed while the app was closed. */
   if (craft_reminder_service_get_active (self) != craft_autostart_is_enabled ())

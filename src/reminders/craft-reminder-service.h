@@ -26,6 +26,10 @@ gboolean              craft_reminder_service_get_active  (CraftReminderService *
 void                  craft_reminder_service_reschedule  (CraftReminderService *self);
 /* Unix seconds of the next reminder, or 0 when none is set. */
 gint64                craft_reminder_service_get_next_due (CraftReminderService *self);
+/* Places reminders in the zone @identifier (e.g. "Europe/Copenhagen"); NULL for the
+ * system's. Done by itself when the system's zone changes (timedate1). */
+void                  craft_reminder_service_set_time_zone (CraftReminderService *self,
+                                                            const char           *identifier);
 /* Shows a sample reminder now (Preferences' "Send a Test Reminder"). */
 gboolean              craft_reminder_service_send_test   (CraftReminderService *self,
                                                           GError              **error);

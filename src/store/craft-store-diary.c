@@ -13,65 +13,51 @@
 
 #include "craft-store-private.h"
 
-typedef enum
-{
-  KIND_TEXT,   /* free text */
-  KIND_CHOICE, /* one of a fixed set, or "" */
-  KIND_RATING, /* "0" … "10", or "" stored as NULL */
-  KIND_FLAG,   /* "1" or "0" */
-  KIND_TIME,   /* Unix seconds; also sets the local day */
-  KIND_TAGS,   /* words joined by ",", mirrored into diary_tag */
-} FieldKind;
-
-typedef struct
-{
-  const char *name;
-  const char *column;
-  FieldKind   kind;
-  const char *choices; /* for KIND_CHOICE: the allowed values, "|"-separated, "" included */
-} DiaryField;
-
-static const DiaryField fields[] = {
-  { "happened-at", "happened_at", KIND_TIME, NULL },
-  { "place", "place", KIND_TEXT, NULL },
-  { "people", "people", KIND_TEXT, NULL },
-  { "what-happened", "what_happened", KIND_TEXT, NULL },
-  { "trigger", "trigger_text", KIND_TEXT, NULL },
-  { "loved-one-state", "loved_one_state", KIND_CHOICE,
+/* Sized by its entries: a field added here without raising CRAFT_DIARY_N_FIELDS no longer
+ * matches the declaration in craft-store-private.h and does not compile. */
+const CraftDiaryFieldInfo _craft_store_diary_field_table[] = {
+  { "happened-at", "happened_at", CRAFT_DIARY_KIND_TIME, NULL },
+  { "place", "place", CRAFT_DIARY_KIND_TEXT, NULL },
+  { "people", "people", CRAFT_DIARY_KIND_TEXT, NULL },
+  { "what-happened", "what_happened", CRAFT_DIARY_KIND_TEXT, NULL },
+  { "trigger", "trigger_text", CRAFT_DIARY_KIND_TEXT, NULL },
+  { "loved-one-state", "loved_one_state", CRAFT_DIARY_KIND_CHOICE,
     "|sober|using|influenced|hungover|unknown|" },
-  { "thoughts", "thoughts", KIND_TEXT, NULL },
-  { "feelings", "feelings", KIND_TEXT, NULL },
-  { "feelings-other", "feelings_other", KIND_TEXT, NULL },
-  { "feeling-strength", "feeling_strength", KIND_RATING, NULL },
-  { "stress", "stress", KIND_RATING, NULL },
-  { "what-i-did", "what_i_did", KIND_TEXT, NULL },
-  { "coping", "coping", KIND_CHOICE, "|engaged|tolerant|withdrawn|" },
-  { "coping-kind", "coping_kind", KIND_TEXT, NULL },
-  { "outcome-me", "outcome_me", KIND_TEXT, NULL },
-  { "outcome-them", "outcome_them", KIND_TEXT, NULL },
-  { "safe", "safe", KIND_CHOICE, "|yes|no|unsure|" },
-  { "support", "support", KIND_TEXT, NULL },
-  { "try-next", "try_next", KIND_TEXT, NULL },
-  { "try-next-other", "try_next_other", KIND_TEXT, NULL },
-  { "tags", "tags", KIND_TAGS, NULL },
-  { "flagged", "flagged", KIND_FLAG, NULL },
+  { "thoughts", "thoughts", CRAFT_DIARY_KIND_TEXT, NULL },
+  { "feelings", "feelings", CRAFT_DIARY_KIND_TEXT, NULL },
+  { "feelings-other", "feelings_other", CRAFT_DIARY_KIND_TEXT, NULL },
+  { "feeling-strength", "feeling_strength", CRAFT_DIARY_KIND_RATING, NULL },
+  { "stress", "stress", CRAFT_DIARY_KIND_RATING, NULL },
+  { "what-i-did", "what_i_did", CRAFT_DIARY_KIND_TEXT, NULL },
+  { "coping", "coping", CRAFT_DIARY_KIND_CHOICE, "|engaged|tolerant|withdrawn|" },
+  { "coping-kind", "coping_kind", CRAFT_DIARY_KIND_TEXT, NULL },
+  { "outcome-me", "outcome_me", CRAFT_DIARY_KIND_TEXT, NULL },
+  { "outcome-them", "outcome_them", CRAFT_DIARY_KIND_TEXT, NULL },
+  { "safe", "safe", CRAFT_DIARY_KIND_CHOICE, "|yes|no|unsure|" },
+  { "support", "support", CRAFT_DIARY_KIND_TEXT, NULL },
+  { "try-next", "try_next", CRAFT_DIARY_KIND_TEXT, NULL },
+  { "try-next-other", "try_next_other", CRAFT_DIARY_KIND_TEXT, NULL },
+  { "tags", "tags", CRAFT_DIARY_KIND_TAGS, NULL },
+  { "flagged", "flagged", CRAFT_DIARY_KIND_FLAG, NULL },
 };
 
-static const char *field_names[G_N_ELEMENTS (fields) + 1];
+static const CraftDiaryFieldInfo *const fields = _craft_store_diary_field_table;
+
+static const char *field_names[CRAFT_DIARY_N_FIELDS + 1];
 
 const char * const *
 craft_store_diary_fields (void)
 {
   if (field_names[0] == NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    for (guint i = 0; i < CRAFT_DIARY_N_FIELDS; i++)
       field_names[i] = fields[i].name;
   return field_names;
 }
 
-static const DiaryField *
+static const CraftDiaryFieldInfo *
 find_field (const char *name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+  for (guint i = 0; i < CRAFT_DIARY_N_FIELDS; i++)
     if (g_str_equal (fields[i].name, name))
       return &fields[i];
   return NULL;
@@ -201,7 +187,7 @@ write_tags (CraftStore  *self,
 static gboolean
 set_in_transaction (CraftStore        *self,
                     gint64             id,
-                    const DiaryField  *field,
+                    const CraftDiaryFieldInfo  *field,
                     const char        *value,
                     GError           **error)
 {
@@ -215,7 +201,7 @@ set_in_transaction (CraftStore        *self,
 
   switch (field->kind)
     {
-    case KIND_CHOICE:
+    case CRAFT_DIARY_KIND_CHOICE:
       {
         g_autofree char *wrapped = g_strdup_printf ("|%s|", value);
 
@@ -225,30 +211,30 @@ set_in_transaction (CraftStore        *self,
           return invalid_value (error, field->name, value);
       }
       break;
-    case KIND_RATING:
+    case CRAFT_DIARY_KIND_RATING:
       if (*value != '\0' && !g_ascii_string_to_unsigned (value, 10, 0, 10, &number, NULL))
         return invalid_value (error, field->name, value);
       break;
-    case KIND_FLAG:
+    case CRAFT_DIARY_KIND_FLAG:
       if (!g_str_equal (value, "0") && !g_str_equal (value, "1"))
         return invalid_value (error, field->name, value);
       break;
-    case KIND_TIME:
+    case CRAFT_DIARY_KIND_TIME:
       if (!g_ascii_string_to_signed (value, 10, 0, G_MAXINT64 / 2, &time, NULL)
           || (day = day_of (time)) == NULL)
         return invalid_value (error, field->name, value);
       break;
-    case KIND_TAGS:
+    case CRAFT_DIARY_KIND_TAGS:
       tags = normalize_tags (value);
       value = tags;
       break;
-    case KIND_TEXT:
+    case CRAFT_DIARY_KIND_TEXT:
     default:
       break;
     }
 
   /* The column name comes from the fixed table above, never from the caller. */
-  if (field->kind == KIND_TIME)
+  if (field->kind == CRAFT_DIARY_KIND_TIME)
     sql = g_strdup ("UPDATE diary_entry SET happened_at = ?2, day = ?3, updated_at = ?4"
                     " WHERE id = ?1");
   else
@@ -264,16 +250,16 @@ set_in_transaction (CraftStore        *self,
   sqlite3_bind_int64 (stmt, 1, id);
   switch (field->kind)
     {
-    case KIND_RATING:
+    case CRAFT_DIARY_KIND_RATING:
       if (*value == '\0')
         sqlite3_bind_null (stmt, 2);
       else
         sqlite3_bind_int (stmt, 2, (int) number);
       break;
-    case KIND_FLAG:
+    case CRAFT_DIARY_KIND_FLAG:
       sqlite3_bind_int (stmt, 2, g_str_equal (value, "1"));
       break;
-    case KIND_TIME:
+    case CRAFT_DIARY_KIND_TIME:
       sqlite3_bind_int64 (stmt, 2, time);
       sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
       break;
@@ -296,7 +282,7 @@ set_in_transaction (CraftStore        *self,
       return FALSE;
     }
 
-  return field->kind != KIND_TAGS || write_tags (self, id, value, error);
+  return field->kind != CRAFT_DIARY_KIND_TAGS || write_tags (self, id, value, error);
 }
 
 gboolean
@@ -306,7 +292,7 @@ craft_store_diary_set (CraftStore  *self,
                        const char  *value,
                        GError     **error)
 {
-  const DiaryField *f;
+  const CraftDiaryFieldInfo *f;
 
   g_return_val_if_fail (CRAFT_IS_STORE (self), FALSE);
   g_return_val_if_fail (field != NULL && value != NULL, FALSE);
@@ -352,7 +338,7 @@ craft_store_diary_get (CraftStore  *self,
 
   g_return_val_if_fail (CRAFT_IS_STORE (self), NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+  for (guint i = 0; i < CRAFT_DIARY_N_FIELDS; i++)
     g_string_append_printf (sql, ", %s", fields[i].column);
   g_string_append (sql, " FROM diary_entry WHERE id = ?1");
 
@@ -386,15 +372,15 @@ craft_store_diary_get (CraftStore  *self,
                        sqlite3_column_type (stmt, 5) == SQLITE_NULL
                        ? g_strdup ("")
                        : dup_int64 (stmt, 5));
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+  for (guint i = 0; i < CRAFT_DIARY_N_FIELDS; i++)
     {
       int column = 6 + (int) i;
       char *value;
 
       if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
         value = g_strdup ("");
-      else if (fields[i].kind == KIND_RATING || fields[i].kind == KIND_FLAG
-               || fields[i].kind == KIND_TIME)
+      else if (fields[i].kind == CRAFT_DIARY_KIND_RATING || fields[i].kind == CRAFT_DIARY_KIND_FLAG
+               || fields[i].kind == CRAFT_DIARY_KIND_TIME)
         value = dup_int64 (stmt, column);
       else
         value = g_strdup ((const char *) sqlite3_column_text (stmt, column));

@@ -16,47 +16,16 @@
 #include "craft-store-export.h"
 #include "craft-store-private.h"
 
-typedef struct
-{
-  const char     *name;
-  const char     *column;
-  CraftDiaryKind  kind;
-  const char     *choices; /* for a choice: the allowed values, "|"-separated, "" included */
-} FieldInfo;
-
-/* In the order of craft_store_diary_fields(); check_fields() makes sure of it. */
-static const FieldInfo fields[] = {
-  { "happened-at", "happened_at", CRAFT_DIARY_KIND_TIME, NULL },
-  { "place", "place", CRAFT_DIARY_KIND_TEXT, NULL },
-  { "people", "people", CRAFT_DIARY_KIND_TEXT, NULL },
-  { "what-happened", "what_happened", CRAFT_DIARY_KIND_TEXT, NULL },
-  { "trigger", "trigger_text", CRAFT_DIARY_KIND_TEXT, NULL },
-  { "loved-one-state", "loved_one_state", CRAFT_DIARY_KIND_CHOICE,
-    "|sober|using|influenced|hungover|unknown|" },
-  { "thoughts", "thoughts", CRAFT_DIARY_KIND_TEXT, NULL },
-  { "feelings", "feelings", CRAFT_DIARY_KIND_TEXT, NULL },
-  { "feelings-other", "feelings_other", CRAFT_DIARY_KIND_TEXT, NULL },
-  { "feeling-strength", "feeling_strength", CRAFT_DIARY_KIND_RATING, NULL },
-  { "stress", "stress", CRAFT_DIARY_KIND_RATING, NULL },
-  { "what-i-did", "what_i_did", CRAFT_DIARY_KIND_TEXT, NULL },
-  { "coping", "coping", CRAFT_DIARY_KIND_CHOICE, "|engaged|tolerant|withdrawn|" },
-  { "coping-kind", "coping_kind", CRAFT_DIARY_KIND_TEXT, NULL },
-  { "outcome-me", "outcome_me", CRAFT_DIARY_KIND_TEXT, NULL },
-  { "outcome-them", "outcome_them", CRAFT_DIARY_KIND_TEXT, NULL },
-  { "safe", "safe", CRAFT_DIARY_KIND_CHOICE, "|yes|no|unsure|" },
-  { "support", "support", CRAFT_DIARY_KIND_TEXT, NULL },
-  { "try-next", "try_next", CRAFT_DIARY_KIND_TEXT, NULL },
-  { "try-next-other", "try_next_other", CRAFT_DIARY_KIND_TEXT, NULL },
-  { "tags", "tags", CRAFT_DIARY_KIND_TAGS, NULL },
-  { "flagged", "flagged", CRAFT_DIARY_KIND_FLAG, NULL },
-};
+/* The diary's own field table (craft-store-diary.c), in the order of
+ * craft_store_diary_fields(): one set of rules for writing and importing. */
+static const CraftDiaryFieldInfo *const fields = _craft_store_diary_field_table;
 
 /* Page cache sizes in KiB (negative, in SQLite's notation): SQLite's default, and what an
  * import uses while it runs. */
 #define DEFAULT_CACHE_SIZE "-2000"
 #define IMPORT_CACHE_SIZE  "-65536"
 
-#define N_FIELDS G_N_ELEMENTS (fields)
+#define N_FIELDS CRAFT_DIARY_N_FIELDS
 #define HAPPENED_AT 0
 
 /* The statements are built once from the table above; the store caches prepared statements
@@ -113,7 +82,7 @@ check_fields (GError **error)
   return matches;
 }
 
-static const FieldInfo *
+static const CraftDiaryFieldInfo *
 find_field (const char *name)
 {
   for (guint i = 0; i < N_FIELDS; i++)
@@ -125,7 +94,7 @@ find_field (const char *name)
 CraftDiaryKind
 craft_store_diary_field_kind (const char *field)
 {
-  const FieldInfo *info;
+  const CraftDiaryFieldInfo *info;
 
   g_return_val_if_fail (field != NULL, CRAFT_DIARY_KIND_TEXT);
 
@@ -155,7 +124,7 @@ day_of (gint64 unix_time)
 
 /* Checks @value for @info; fills the number a rating, flag or time stands for. */
 static gboolean
-check_value (const FieldInfo  *info,
+check_value (const CraftDiaryFieldInfo  *info,
              const char       *value,
              gint64           *number,
              GError          **error)
@@ -212,7 +181,7 @@ craft_store_diary_check_value (const char  *field,
                                const char  *value,
                                GError     **error)
 {
-  const FieldInfo *info;
+  const CraftDiaryFieldInfo *info;
   gint64 number;
 
   g_return_val_if_fail (field != NULL && value != NULL, FALSE);

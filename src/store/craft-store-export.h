@@ -16,15 +16,6 @@ G_BEGIN_DECLS
 #define CRAFT_STORE_MAX_TIME G_GINT64_CONSTANT (253402300799)
 
 /* The kind of value a diary field holds, as its text is written. */
-typedef enum
-{
-  CRAFT_DIARY_KIND_TEXT,   /* free text */
-  CRAFT_DIARY_KIND_CHOICE, /* one of a fixed set, or "" */
-  CRAFT_DIARY_KIND_RATING, /* "0" … "10", or "" */
-  CRAFT_DIARY_KIND_FLAG,   /* "1" or "0" */
-  CRAFT_DIARY_KIND_TIME,   /* Unix seconds */
-  CRAFT_DIARY_KIND_TAGS,   /* free words joined by "," */
-} CraftDiaryKind;
 
 /* The kind of the diary field @field (one of craft_store_diary_fields()). */
 CraftDiaryKind craft_store_diary_field_kind     (const char  *field);

@@ -17,6 +17,21 @@ G_BEGIN_DECLS
 #define CRAFT_FTS_MODULE   "fts5"
 #define CRAFT_FTS_TOKENIZE "unicode61 remove_diacritics 0"
 
+/* A diary field: its name, its column, its kind and, for a choice, the allowed values
+ * ("|"-separated, "" included). One table (craft-store-diary.c) serves both the diary and
+ * its import, so the two can never disagree on what a valid entry is. */
+typedef struct
+{
+  const char     *name;
+  const char     *column;
+  CraftDiaryKind  kind;
+  const char     *choices;
+} CraftDiaryFieldInfo;
+
+#define CRAFT_DIARY_N_FIELDS 22
+
+extern const CraftDiaryFieldInfo _craft_store_diary_field_table[CRAFT_DIARY_N_FIELDS];
+
 /* One migration: the SQL that takes a database from version - 1 to version. */
 typedef struct
 {

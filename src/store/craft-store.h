@@ -163,6 +163,17 @@ GArray     *craft_store_list_happiness     (CraftStore  *self,
  * YYYY-MM-DD of happened-at), "created-at", "updated-at" and "deleted-at" ("" unless in the
  * Trash). */
 
+/* What kind of value a diary field holds. */
+typedef enum
+{
+  CRAFT_DIARY_KIND_TEXT,   /* free text */
+  CRAFT_DIARY_KIND_CHOICE, /* one of a fixed set, or "" */
+  CRAFT_DIARY_KIND_RATING, /* "0" … "10", or "" */
+  CRAFT_DIARY_KIND_FLAG,   /* "1" or "0" */
+  CRAFT_DIARY_KIND_TIME,   /* Unix seconds */
+  CRAFT_DIARY_KIND_TAGS,   /* free words joined by "," */
+} CraftDiaryKind;
+
 /* The names of the fields an entry can have written, NULL-terminated. */
 const char * const *craft_store_diary_fields   (void);
 /* A new, empty entry that happened at @happened_at; returns its id, or 0 on failure. */

@@ -20,6 +20,7 @@ struct _CraftAttendanceList
   GtkListBox   *list_box;
   GtkLabel     *empty_label;
   GtkLabel     *error_label;
+  GtkSizeGroup *names;        /* so the notes line up whatever the names' lengths */
 };
 
 G_DEFINE_FINAL_TYPE (CraftAttendanceList, craft_attendance_list, GTK_TYPE_WIDGET)
@@ -132,6 +133,7 @@ new_row (CraftAttendanceList    *self,
   g_signal_connect (check, "toggled", G_CALLBACK (on_present_toggled_cb), self);
   g_signal_connect (entry, "changed", G_CALLBACK (on_note_changed_cb), self);
 
+  gtk_size_group_add_widget (self->names, check);
   gtk_box_append (GTK_BOX (box), check);
   gtk_box_append (GTK_BOX (box), entry);
   return box;
@@ -187,6 +189,7 @@ craft_attendance_list_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CRAFT_TYPE_ATTENDANCE_LIST);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->names);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (craft_attendance_list_parent_class)->dispose (object);
@@ -212,6 +215,7 @@ static void
 craft_attendance_list_init (CraftAttendanceList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->names = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 }
 
 GtkWidget *

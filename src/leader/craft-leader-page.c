@@ -174,7 +174,6 @@ reload_group (CraftLeaderPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) people = NULL;
   g_autofree char *subtitle = NULL;
-  g_autofree char *start = NULL;
   CraftProgram *program;
   char days[CRAFT_LEADER_N_SESSIONS][11];
   gint64 id = self->group->id;
@@ -193,12 +192,21 @@ reload_group (CraftLeaderPage *self)
     }
 
   gtk_label_set_text (self->group_title_label, self->group->name);
-  start = craft_dates_format_day (self->group->start_on);
-  /* Translators: under a group's name on its page: its language and the number of
-   * participants, e.g. "Meets in Danish · 6 participants" */
-  subtitle = g_strdup_printf (ngettext ("Meets in %s · %u participant",
-                                        "Meets in %s · %u participants", people->len),
-                              craft_leader_language_name (self->group->language), people->len);
+  /* Translators: under a group's name on its page: its language and how many take part.
+   * One sentence per language, as a language's name inside a sentence may be written
+   * differently (Swedish and Danish use lower case). */
+  if (g_str_equal (self->group->language, "sv"))
+    subtitle = g_strdup_printf (ngettext ("Meets in Swedish · %u participant",
+                                          "Meets in Swedish · %u participants", people->len),
+                                people->len);
+  else if (g_str_equal (self->group->language, "da"))
+    subtitle = g_strdup_printf (ngettext ("Meets in Danish · %u participant",
+                                          "Meets in Danish · %u participants", people->len),
+                                people->len);
+  else
+    subtitle = g_strdup_printf (ngettext ("Meets in English · %u participant",
+                                          "Meets in English · %u participants", people->len),
+                                people->len);
   gtk_label_set_text (self->group_subtitle_label, subtitle);
   update_warning (self, days);
 
@@ -220,7 +228,7 @@ reload_group (CraftLeaderPage *self)
                                  new_icon_button ("printer-symbolic", _("Print Handout"),
                                                   "leader.handout", g_variant_new_int32 (n)));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 new_icon_button ("object-select-symbolic", _("Attendance and Notes"),
+                                 new_icon_button ("system-users-symbolic", _("Attendance and Notes"),
                                                   "leader.attendance", g_variant_new_int32 (n)));
       gtk_widget_remove_css_class (run, "flat");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), run);

@@ -240,7 +240,7 @@ show_part (CraftRunWindow *self)
     gtk_box_remove (self->part_box, child);
   add_list (self, part, "point", _("On the projector"), "•");
   add_list (self, part, "note", _("For you"), "–");
-  add_list (self, part, "question", _("Questions for the group"), "?");
+  add_list (self, part, "question", _("Questions for the group"), "•");
   for (guint i = 0; i < roleplays->len; i++)
     add_roleplay (self, roleplays->pdata[i]);
 
@@ -401,8 +401,10 @@ presenter_action (GtkWidget  *widget,
   if (projector != NULL)
     gtk_window_fullscreen_on_monitor (GTK_WINDOW (self->presenter), projector);
   gtk_window_present (GTK_WINDOW (self->presenter));
-  /* The leader keeps the keyboard: space and the arrows still drive the session. */
-  gtk_window_present (GTK_WINDOW (self));
+  /* On the projector, the leader keeps the keyboard here: space and the arrows still drive
+   * the session. On one screen the new window stays in front, so it is seen and dragged. */
+  if (projector != NULL)
+    gtk_window_present (GTK_WINDOW (self));
 }
 
 static void

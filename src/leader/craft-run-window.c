@@ -42,6 +42,8 @@ struct _CraftRunWindow
   GtkLabel             *overrun_label;
   GtkLabel             *session_time_label;
   GtkCheckButton       *show_time_check;
+  GtkBox               *projector_box;
+  GtkDropDown          *projector_dropdown;
   GtkLabel             *error_label;
   GtkBox               *part_box;
   CraftAttendanceList  *attendance_list;
@@ -353,25 +355,85 @@ on_presenter_destroy_cb (GtkWidget      *presenter,
   self->presenter = NULL;
 }
 
-/* The projector is the monitor the leader's window is not on. */
+static void on_projector_dropdown_selected_cb (GtkDropDown    *dropdown,
+                                               GParamSpec     *pspec,
+                                               CraftRunWindow *self);
+
+/* The monitor chosen for the projector, or NULL with only one screen. */
 static GdkMonitor *
 find_projector (CraftRunWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  guint selected = gtk_drop_down_get_selected (self->projector_dropdown);
+  GdkMonitor *monitor;
+
+  if (g_list_model_get_n_items (monitors) < 2 || selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  monitor = g_list_model_get_item (monitors, selected);
+  /* The display's list keeps it alive. */
+  g_object_unref (monitor);
+  return monitor;
+}
+
+/* The screens to choose from, shown only when there is more than one; the first guess is
+ * one the leader's own window is not on. */
+static void
+update_projectors (CraftRunWindow *self)
 {
   GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
   GListModel *monitors = gdk_display_get_monitors (display);
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
   GdkMonitor *own = surface != NULL ? gdk_display_get_monitor_at_surface (display, surface) : NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint n = g_list_model_get_n_items (monitors);
+  guint guess = 0;
 
-  if (g_list_model_get_n_items (monitors) < 2)
-    return NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      const char *model = gdk_monitor_get_model (monitor);
+      const char *connector = gdk_monitor_get_connector (monitor);
+      GdkRectangle area;
+      g_autofree char *name = NULL;
 
-      if (monitor != own)
-        return monitor;
+      gdk_monitor_get_geometry (monitor, &area);
+      /* Translators: a screen to show the presenter view on: its name (or connector) and
+       * size, e.g. "EPSON PJ · 1920 × 1080" */
+      name = g_strdup_printf (_("%s · %d × %d"),
+                              model != NULL ? model : connector != NULL ? connector : "",
+                              area.width, area.height);
+      gtk_string_list_append (names, name);
+      if (monitor != own && guess == 0 && own != NULL)
+        guess = i;
     }
-  return NULL;
+
+  g_signal_handlers_block_by_func (self->projector_dropdown, on_projector_dropdown_selected_cb, self);
+  gtk_drop_down_set_model (self->projector_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->projector_dropdown, guess);
+  g_signal_handlers_unblock_by_func (self->projector_dropdown, on_projector_dropdown_selected_cb,
+                                     self);
+  gtk_widget_set_visible (GTK_WIDGET (self->projector_box), n > 1);
+}
+
+static void
+on_monitors_changed_cb (GListModel     *monitors,
+                        guint           position,
+                        guint           removed,
+                        guint           added,
+                        CraftRunWindow *self)
+{
+  update_projectors (self);
+}
+
+static void
+on_projector_dropdown_selected_cb (GtkDropDown    *dropdown,
+                                   GParamSpec     *pspec,
+                                   CraftRunWindow *self)
+{
+  GdkMonitor *projector = find_projector (self);
+
+  if (self->presenter != NULL && projector != NULL)
+    gtk_window_fullscreen_on_monitor (GTK_WINDOW (self->presenter), projector);
 }
 
 static void
@@ -503,11 +565,14 @@ craft_run_window_class_init (CraftRunWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CraftRunWindow, overrun_label);
   gtk_widget_class_bind_template_child (widget_class, CraftRunWindow, session_time_label);
   gtk_widget_class_bind_template_child (widget_class, CraftRunWindow, show_time_check);
+  gtk_widget_class_bind_template_child (widget_class, CraftRunWindow, projector_box);
+  gtk_widget_class_bind_template_child (widget_class, CraftRunWindow, projector_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CraftRunWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, CraftRunWindow, part_box);
   gtk_widget_class_bind_template_child (widget_class, CraftRunWindow, attendance_list);
   gtk_widget_class_bind_template_callback (widget_class, on_agenda_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_time_check_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_projector_dropdown_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "run.toggle", NULL, toggle_action);
   gtk_widget_class_install_action (widget_class, "run.next", NULL, next_action);
@@ -626,6 +691,10 @@ craft_run_window_new (GtkWindow    *parent,
   craft_attendance_list_show (self->attendance_list, context, group, number);
   /* Twice a second, so the shown second never lags by a whole one. */
   self->tick_id = g_timeout_add (500, on_tick_cb, self);
+  g_signal_connect_object (gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self))),
+                           "items-changed", G_CALLBACK (on_monitors_changed_cb), self, 0);
+  g_signal_connect (self, "realize", G_CALLBACK (update_projectors), NULL);
+  update_projectors (self);
   return GTK_WINDOW (self);
 }
 

@@ -358,6 +358,70 @@ test_handout_in_group_language (CraftTestWindow *fixture,
                                                          "Hjemmeopgaver"));
 }
 
+/* The dialog that asks, answered with @response; it closes as a click would close it. */
+static void
+answer_dialog (const char *response)
+{
+  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  craft_test_spin (50);
+}
+
+static void
+test_delete_asks_first (CraftTestWindow *fixture,
+                        gconstpointer    data)
+{
+  CraftLeaderPage *page = get_page (fixture);
+  CraftStore *store = craft_context_get_store (fixture->context);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  gint64 kept, gone, lisa;
+
+  kept = craft_store_leader_create_group (store, "Onsdag", "da", "2026-11-25", &error);
+  gone = craft_store_leader_create_group (store, "Måndag", "sv", "2026-11-23", &error);
+  lisa = craft_store_leader_add_participant (store, gone, "Lisa", &error);
+  craft_store_leader_add_participant (store, gone, "Omar", &error);
+  g_assert_no_error (error);
+  craft_leader_page_open_group (page, gone);
+  craft_test_spin (20);
+
+  /* Removing a participant asks; Cancel keeps them, Remove removes them. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "leader.remove-participant", "x", lisa);
+  craft_test_spin (50);
+  answer_dialog ("cancel");
+  people = craft_store_leader_list_participants (store, gone, &error);
+  g_assert_cmpuint (people->len, ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (page), "leader.remove-participant", "x", lisa);
+  craft_test_spin (50);
+  answer_dialog ("remove");
+  g_clear_pointer (&people, g_ptr_array_unref);
+  people = craft_store_leader_list_participants (store, gone, &error);
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_null (craft_test_find_label (page, "Lisa"));
+
+  /* Deleting the group asks first, and a Cancel keeps everything. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "leader.delete-group", NULL);
+  craft_test_spin (50);
+  answer_dialog ("cancel");
+  groups = craft_store_leader_list_groups (store, &error);
+  g_assert_cmpuint (groups->len, ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "leader.delete-group", NULL);
+  craft_test_spin (50);
+  answer_dialog ("delete");
+  g_clear_pointer (&groups, g_ptr_array_unref);
+  groups = craft_store_leader_list_groups (store, &error);
+  g_assert_cmpuint (groups->len, ==, 1);
+  g_assert_cmpint (((CraftLeaderGroup *) groups->pdata[0])->id, ==, kept);
+  /* Back on the list of groups, which shows the one left. */
+  g_assert_cmpint (craft_leader_page_get_group (page), ==, 0);
+  g_assert_nonnull (craft_test_find_label (page, "Onsdag"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +430,7 @@ main (int   argc,
 
   craft_test_add_window ("/leader/ui/create-and-run", "leader", test_create_and_run);
   craft_test_add_window ("/leader/ui/presenter-shows-only-points", "leader", test_presenter);
+  craft_test_add_window ("/leader/ui/delete-asks-first", "leader", test_delete_asks_first);
   craft_test_add_window ("/leader/handout/group-language", "leader",
                          test_handout_in_group_language);
 

@@ -54,10 +54,11 @@ find_toplevel (GType type)
   return NULL;
 }
 
-/* Presses @keyval in @window as the window's own shortcuts see it. */
-static void
-press_key (GtkWindow *window,
-           guint      keyval)
+/* Presses @keyval in @window as the window's own shortcuts see it; returns whether they
+ * took it (FALSE: it goes on to the focused widget). */
+static gboolean
+try_key (GtkWindow *window,
+         guint      keyval)
 {
   for (GtkWidget *widget = GTK_WIDGET (window); widget != NULL; widget = NULL)
     {
@@ -78,16 +79,25 @@ press_key (GtkWindow *window,
                   && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
                   && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
                 {
-                  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                               GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                                               widget, NULL));
+                  gboolean taken;
+
+                  taken = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                        GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                        NULL);
                   craft_test_spin (20);
-                  return;
+                  return taken;
                 }
             }
         }
     }
   g_assert_not_reached ();
+}
+
+static void
+press_key (GtkWindow *window,
+           guint      keyval)
+{
+  g_assert_true (try_key (window, keyval));
 }
 
 /* Every text a person (or a screen reader) can get from the window: its title and the
@@ -199,6 +209,22 @@ test_create_and_run (CraftTestWindow *fixture,
   g_assert_false (craft_agenda_timer_get_running (timer));
   g_assert_false (gtk_widget_get_visible (craft_test_template_child (run, CRAFT_TYPE_RUN_WINDOW,
                                                                      "overrun_label")));
+
+  /* While typing a note or on an attendance box, the keys mean what they always mean. */
+  {
+    GtkWidget *note = craft_test_find_label (run, "Jørgen");
+    GtkWidget *check = gtk_widget_get_ancestor (note, GTK_TYPE_CHECK_BUTTON);
+    GtkWidget *entry = gtk_widget_get_next_sibling (check);
+
+    gtk_widget_grab_focus (check);
+    g_assert_false (try_key (run, GDK_KEY_space));
+    gtk_widget_grab_focus (entry);
+    g_assert_false (try_key (run, GDK_KEY_space));
+    g_assert_false (try_key (run, GDK_KEY_Left));
+    g_assert_false (craft_agenda_timer_get_running (timer));
+    g_assert_cmpuint (craft_agenda_timer_get_current (timer), ==, 1);
+    gtk_widget_grab_focus (craft_test_template_child (run, CRAFT_TYPE_RUN_WINDOW, "toggle_button"));
+  }
 
   /* Closed and opened again, it is where it was. */
   gtk_window_close (run);

@@ -492,6 +492,11 @@ run_shortcut_cb (GtkWidget *widget,
 
   if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
     return FALSE;
+  /* A ticked box in the attendance list takes the space, so attendance can be kept from the
+   * keyboard as well. */
+  if (g_str_equal (user_data, "run.toggle") && focus != NULL
+      && gtk_widget_get_ancestor (focus, GTK_TYPE_CHECK_BUTTON) != NULL)
+    return FALSE;
   return gtk_widget_activate_action (widget, user_data, NULL);
 }
 
@@ -527,6 +532,13 @@ craft_run_window_dispose (GObject *object)
   CraftRunWindow *self = CRAFT_RUN_WINDOW (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  /* Destroyed without being closed (the app quits): the clock pauses all the same. */
+  if (self->timer != NULL && self->group != NULL && craft_agenda_timer_get_running (self->timer))
+    {
+      g_signal_handlers_disconnect_by_data (self->timer, self);
+      craft_agenda_timer_pause (self->timer);
+      save_run (self);
+    }
   if (self->presenter != NULL)
     gtk_window_destroy (GTK_WINDOW (self->presenter));
   gtk_widget_dispose_template (GTK_WIDGET (self), CRAFT_TYPE_RUN_WINDOW);

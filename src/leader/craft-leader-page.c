@@ -221,8 +221,26 @@ reload_group (CraftLeaderPage *self)
       GtkWidget *run = new_icon_button ("media-playback-start-symbolic", _("Run This Session"),
                                         "leader.run", g_variant_new_int32 (n));
 
+      guint present = 0;
+      g_autofree char *line = NULL;
+
+      for (guint i = 0; i < people->len; i++)
+        {
+          gboolean came = FALSE;
+
+          if (craft_store_leader_get_attendance (store,
+                                                 ((CraftLeaderParticipant *) people->pdata[i])->id,
+                                                 n, &came, NULL, NULL) && came)
+            present++;
+        }
+      /* Translators: a group session's day and how many came, e.g.
+       * "Tuesday 22 December 2026 · 5 of 6 present" */
+      line = present > 0 ? g_strdup_printf (_("%s · %u of %u present"),
+                                            *day != '\0' ? day : _("Not planned"), present,
+                                            people->len)
+                         : g_strdup (*day != '\0' ? day : _("Not planned"));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), *day != '\0' ? day : _("Not planned"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  new_icon_button ("printer-symbolic", _("Print Handout"),
@@ -462,6 +480,15 @@ remove_participant_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Attendance may have changed while the window was open. */
+static void
+on_child_window_destroy_cb (CraftLeaderPage *self)
+{
+  if (self->group != NULL && self->context != NULL
+      && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    reload_group (self);
+}
+
 static void
 run_action (GtkWidget  *widget,
             const char *action_name,
@@ -476,6 +503,8 @@ run_action (GtkWidget  *widget,
   self->run_window = craft_run_window_new (get_window (self), self->context, self->group->id,
                                            g_variant_get_int32 (parameter));
   g_object_add_weak_pointer (G_OBJECT (self->run_window), (gpointer *) &self->run_window);
+  g_signal_connect_object (self->run_window, "destroy", G_CALLBACK (on_child_window_destroy_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_window_present (self->run_window);
 }
 
@@ -487,13 +516,17 @@ attendance_action (GtkWidget  *widget,
   CraftLeaderPage *self = CRAFT_LEADER_PAGE (widget);
   int number = g_variant_get_int32 (parameter);
   g_autofree char *title = NULL;
+  GtkWindow *window;
 
   if (self->group == NULL)
     return;
   /* Translators: the title of the attendance window, e.g. "Attendance, group session 3" */
   title = g_strdup_printf (_("Attendance, group session %d"), number);
-  gtk_window_present (craft_attendance_list_new_window (get_window (self), self->context,
-                                                        self->group->id, number, title));
+  window = craft_attendance_list_new_window (get_window (self), self->context, self->group->id,
+                                             number, title);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (on_child_window_destroy_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (window);
 }
 
 static void

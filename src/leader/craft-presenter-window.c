@@ -93,17 +93,24 @@ craft_presenter_window_show_part (CraftPresenterWindow *self,
   for (guint i = 0; i < craft_content_node_get_n_children (part); i++)
     {
       CraftContentNode *point = craft_content_node_get_child (part, i);
-      GtkWidget *label;
-      g_autofree char *text = NULL;
+      GtkWidget *row, *bullet, *label;
 
       if (!g_str_equal (craft_content_node_get_name (point), "point"))
         continue;
-      text = g_strdup_printf ("•  %s", craft_content_node_get_text (point));
-      label = gtk_label_new (text);
+      /* The bullet stands apart, so a long point wraps under its own first word. */
+      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+      bullet = gtk_label_new ("•");
+      label = gtk_label_new (craft_content_node_get_text (point));
+      gtk_widget_set_valign (bullet, GTK_ALIGN_START);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (bullet), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_add_css_class (bullet, "presenter-point");
       gtk_widget_add_css_class (label, "presenter-point");
-      gtk_box_append (self->points_box, label);
+      gtk_box_append (GTK_BOX (row), bullet);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (self->points_box, row);
     }
 }
 

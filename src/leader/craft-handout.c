@@ -208,11 +208,11 @@ collect_handout (const CraftLeaderGroup  *group,
   g_autoptr(GPtrArray) tasks = NULL;
   g_autoptr(GPtrArray) worksheets = NULL;
 
+  handout->items = g_ptr_array_new_with_free_func ((GDestroyNotify) handout_item_free);
   if (program == NULL)
     return NULL;
   session = craft_program_get_session (program, number);
   root = craft_session_get_root (session);
-  handout->items = g_ptr_array_new_with_free_func ((GDestroyNotify) handout_item_free);
 
   /* Our own words in the group's language, for as long as this function runs. */
   g_setenv ("LANGUAGE", group->language, TRUE);

@@ -265,3 +265,51 @@ craft_test_window_tear_down (CraftTestWindow *fixture,
   g_clear_object (&fixture->context);
   g_free (fixture->dir);
 }
+
+/* The PDF's text as pdftotext reads it (a form feed ends each page), or NULL with the test
+ * skipped when poppler-utils are missing. */
+char *
+craft_test_read_pdf_text (const char *pdf)
+{
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+
+  if (tool == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return NULL;
+    }
+
+  {
+    const char *argv[] = { tool, "-enc", "UTF-8", pdf, "-", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                  &error);
+  }
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  return out;
+}
+
+/* White space folded to single spaces, so that where a line wraps does not matter. */
+char *
+craft_test_fold_space (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\n\r\f", -1);
+  GString *folded = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (folded->len > 0)
+        g_string_append_c (folded, ' ');
+      g_string_append (folded, words[i]);
+    }
+  return g_string_free (folded, FALSE);
+}

@@ -80,4 +80,10 @@ gpointer craft_test_template_child (gpointer    widget,
                                     GType       type,
                                     const char *name);
 
+/* The PDF's text as pdftotext reads it (a form feed ends each page), or NULL with the test
+ * skipped when poppler-utils are missing. */
+char *craft_test_read_pdf_text (const char *pdf);
+/* White space folded to single spaces, so that where a line wraps does not matter. */
+char *craft_test_fold_space    (const char *text);
+
 G_END_DECLS

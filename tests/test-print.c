@@ -71,59 +71,11 @@ print_session (Fixture *fixture,
   return pdf;
 }
 
-/* The PDF's text as pdftotext reads it (a form feed ends each page), or NULL with the test
- * skipped when poppler-utils are missing. */
-static char *
-read_pdf_text (const char *pdf)
-{
-  g_autofree char *tool = g_find_program_in_path ("pdftotext");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-
-  if (tool == NULL)
-    {
-      g_test_skip ("pdftotext (poppler-utils) is not installed");
-      return NULL;
-    }
-
-  {
-    const char *argv[] = { tool, "-enc", "UTF-8", pdf, "-", NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
-                  &error);
-  }
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_utf8_validate (out, -1, NULL));
-  return out;
-}
-
-/* White space folded to single spaces, so that where a line wraps does not matter. */
-static char *
-fold_space (const char *text)
-{
-  g_auto(GStrv) words = g_strsplit_set (text, " \t\n\r\f", -1);
-  GString *folded = g_string_new (NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (*words[i] == '\0')
-        continue;
-      if (folded->len > 0)
-        g_string_append_c (folded, ' ');
-      g_string_append (folded, words[i]);
-    }
-  return g_string_free (folded, FALSE);
-}
-
 static void
 assert_shows (const char *folded,
               const char *expected)
 {
-  g_autofree char *want = fold_space (expected);
+  g_autofree char *want = craft_test_fold_space (expected);
 
   if (strstr (folded, want) == NULL)
     g_error ("The printout does not show “%s”:\n%s", want, folded);
@@ -161,9 +113,9 @@ test_print_answers (Fixture       *fixture,
   g_assert_no_error (error);
 
   pdf = print_session (fixture, 5);
-  if ((text = read_pdf_text (pdf)) == NULL)
+  if ((text = craft_test_read_pdf_text (pdf)) == NULL)
     return;
-  folded = fold_space (text);
+  folded = craft_test_fold_space (text);
 
   /* The heading, in the language of the program. */
   assert_shows (folded, craft_test_expect ("Talking so you are heard",
@@ -222,7 +174,7 @@ test_print_long_answer (Fixture       *fixture,
   set_answer (fixture, "positive-request", "typical-argument", answer->str);
 
   pdf = print_session (fixture, 5);
-  if ((text = read_pdf_text (pdf)) == NULL)
+  if ((text = craft_test_read_pdf_text (pdf)) == NULL)
     return;
 
   g_assert_cmpuint (count_pages (text), >, 3);
@@ -277,9 +229,9 @@ test_print_happiness_and_rows (Fixture       *fixture,
   g_assert_no_error (error);
 
   pdf = print_session (fixture, 10);
-  if ((text = read_pdf_text (pdf)) == NULL)
+  if ((text = craft_test_read_pdf_text (pdf)) == NULL)
     return;
-  folded = fold_space (text);
+  folded = craft_test_fold_space (text);
 
   newest = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%d of 10"), 8);
   older = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%d of 10"), 3);

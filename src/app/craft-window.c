@@ -8,6 +8,7 @@
 
 #include "craft-window.h"
 #include "diary/craft-diary-page.h"
+#include "leader/craft-leader-page.h"
 #include "program/craft-program-page.h"
 #include "review/craft-review-page.h"
 #include "safety/craft-safety-page.h"
@@ -23,6 +24,7 @@ struct _CraftWindow
   GtkInfoBar           *save_error_bar;
   GtkLabel             *save_error_label;
   CraftDiaryPage       *diary_page;
+  CraftLeaderPage      *leader_page;
   CraftProgramPage     *program_page;
   CraftReviewPage      *review_page;
   CraftSafetyPage      *safety_page;
@@ -205,6 +207,7 @@ craft_window_constructed (GObject *object)
   craft_diary_page_set_context (self->diary_page, self->context);
   craft_review_page_set_context (self->review_page, self->context);
   craft_safety_page_set_context (self->safety_page, self->context);
+  craft_leader_page_set_context (self->leader_page, self->context);
 
   g_signal_connect_object (craft_context_get_saver (self->context), "notify::failing",
                            G_CALLBACK (on_saver_failing_changed_cb), self, 0);
@@ -277,6 +280,7 @@ craft_window_class_init (CraftWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CRAFT_TYPE_DIARY_PAGE);
+  g_type_ensure (CRAFT_TYPE_LEADER_PAGE);
   g_type_ensure (CRAFT_TYPE_PROGRAM_PAGE);
   g_type_ensure (CRAFT_TYPE_REVIEW_PAGE);
   g_type_ensure (CRAFT_TYPE_SAFETY_PAGE);
@@ -288,6 +292,7 @@ craft_window_class_init (CraftWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, save_error_bar);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, diary_page);
+  gtk_widget_class_bind_template_child (widget_class, CraftWindow, leader_page);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, program_page);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, review_page);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, safety_page);

@@ -143,6 +143,44 @@ static const CraftMigration migrations[] = {
     "  VALUES (new.id, " DIARY_NEW_VALUES ");"
     "END;"
   },
+  {
+    4,
+    /* A group leader's groups. Nothing here refers to the diary; deleting a group takes
+     * its plan, participants, attendance, notes and run state with it, and nothing else. */
+    "CREATE TABLE leader_group ("
+    "  id         INTEGER PRIMARY KEY,"
+    "  name       TEXT NOT NULL,"
+    "  language   TEXT NOT NULL CHECK (language IN ('en', 'sv', 'da')),"
+    "  start_on   TEXT NOT NULL,"
+    "  created_at INTEGER NOT NULL"
+    ");"
+    /* The 12 planned sessions, and where a running one stands: the current agenda part,
+     * seconds used per part ("60,0,…") and since when the clock runs (NULL: paused). */
+    "CREATE TABLE leader_session ("
+    "  group_id      INTEGER NOT NULL REFERENCES leader_group (id) ON DELETE CASCADE,"
+    "  number        INTEGER NOT NULL CHECK (number BETWEEN 1 AND 12),"
+    "  planned_on    TEXT NOT NULL DEFAULT '',"
+    "  current_part  INTEGER NOT NULL DEFAULT 0,"
+    "  used          TEXT NOT NULL DEFAULT '',"
+    "  running_since INTEGER,"
+    "  PRIMARY KEY (group_id, number)"
+    ");"
+    /* First names or aliases only. */
+    "CREATE TABLE leader_participant ("
+    "  id       INTEGER PRIMARY KEY,"
+    "  group_id INTEGER NOT NULL REFERENCES leader_group (id) ON DELETE CASCADE,"
+    "  name     TEXT NOT NULL,"
+    "  position INTEGER NOT NULL"
+    ");"
+    "CREATE INDEX leader_participant_by_group ON leader_participant (group_id, position);"
+    "CREATE TABLE leader_attendance ("
+    "  participant_id INTEGER NOT NULL REFERENCES leader_participant (id) ON DELETE CASCADE,"
+    "  number         INTEGER NOT NULL CHECK (number BETWEEN 1 AND 12),"
+    "  present        INTEGER NOT NULL DEFAULT 0,"
+    "  note           TEXT NOT NULL DEFAULT '',"
+    "  PRIMARY KEY (participant_id, number)"
+    ");"
+  },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRAFT_STORE_SCHEMA_VERSION);

@@ -11,6 +11,7 @@
 #include "reminders/craft-reminder-service.h"
 #include "review/craft-export.h"
 #include "store/craft-store-backup.h"
+#include "craft-first-frame.h"
 #include "craft-problem-window.h"
 #include "craft-window.h"
 
@@ -24,6 +25,7 @@ struct _CraftApplication
   CraftReminderService *reminders;
   gboolean              background; /* started at login for reminders: no window */
   gboolean              held;       /* kept running without a window for reminders */
+  gboolean              quit_after_first_frame; /* for bench/: time the start and quit */
 };
 
 G_DEFINE_FINAL_TYPE (CraftApplication, craft_application, ADW_TYPE_APPLICATION)
@@ -107,6 +109,8 @@ craft_application_handle_local_options (GApplication *application,
       g_application_set_flags (application,
                                g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
     }
+
+  self->quit_after_first_frame = g_variant_dict_contains (options, "quit-after-first-frame");
 
   if (g_variant_dict_contains (options, "background"))
     {
@@ -288,6 +292,8 @@ open_store (CraftApplication *self)
   if (self->background)
     return;
   window = craft_window_new (GTK_APPLICATION (self), self->context);
+  if (self->quit_after_first_frame)
+    craft_first_frame_quit_after (window);
   gtk_window_present (window);
 }
 
@@ -368,6 +374,8 @@ craft_application_init (CraftApplication *self)
       N_("Save a backup copy of all data to FILE, and quit"), N_("FILE") },
     { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Start without a window, only to keep reminders"), NULL },
+    /* For bench/: prints how long the first frame took, then quits. */
+    { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
     { NULL }
   };
 

@@ -11,8 +11,8 @@
  *
  * One run is a new entry, a burst and its pause; the first run is the warm-up. Prints one
  * JSON object with the longest gap of each run, the gap while idle (the machine's own
- * noise), and the two parts a save is made of, timed alone: writing the field and reading
- * the diary list again.
+ * noise), and the two parts a save is made of, timed alone: writing the field and bringing
+ * the diary list up to date.
  *
  *   craft-bench-typing DATA_DIR RUNS
  */
@@ -174,16 +174,16 @@ main (int   argc,
         g_string_append_printf (json, "%s%.3f", i > 1 ? ", " : "",
                                 (double) (g_get_monotonic_time () - start) / 1000.0);
     }
-  /* … and reading the whole diary list again, as the list does after each save. */
+  /* … and bringing the diary list up to date, as the list does after each save. */
   model = craft_diary_model_new (store);
   if (!craft_diary_model_set_filter (model, &all, &error))
     g_error ("%s", error->message);
-  g_string_append (json, "],\n  \"typing-list-refresh\": [");
+  g_string_append (json, "],\n  \"typing-list-update\": [");
   for (guint i = 0; i <= runs; i++)
     {
       gint64 start = g_get_monotonic_time ();
 
-      if (!craft_diary_model_refresh (model, entry_id, &error))
+      if (!craft_diary_model_update_entry (model, entry_id, &error))
         g_error ("%s", error->message);
       if (i > 0)
         g_string_append_printf (json, "%s%.3f", i > 1 ? ", " : "",

@@ -301,7 +301,7 @@ def figures(b):
         if c == str(big) else None, "ms", "(reported)", lambda: None)
     row("Typing: one field saved (in the stall)", lambda c: "typing-save-field/%d" % big
         if c == str(big) else None, "ms", "(reported)", lambda: None)
-    row("Typing: diary list re-read (in the stall)", lambda c: "typing-list-refresh/%d" % big
+    row("Typing: diary list updated (in the stall)", lambda c: "typing-list-update/%d" % big
         if c == str(big) else None, "ms", "(reported)", lambda: None)
     return rows
 

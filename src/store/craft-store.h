@@ -228,6 +228,14 @@ typedef struct
 GArray     *craft_store_diary_query         (CraftStore              *self,
                                              const CraftDiaryFilter  *filter,
                                              GError                 **error);
+/* Whether entry @id matches @filter, and when it happened: what a list needs after that one
+ * entry changed, without running the whole query again. */
+gboolean    craft_store_diary_match         (CraftStore              *self,
+                                             const CraftDiaryFilter  *filter,
+                                             gint64                   id,
+                                             gboolean                *matches,
+                                             gint64                  *happened_at,
+                                             GError                 **error);
 /* How many entries match @filter for each value of @field ("loved-one-state", "coping",
  * "safe", "tags" or "flagged"), ignoring the filter's own condition on that field, so a
  * person sees what choosing another value would give. Value -> GINT_TO_POINTER (count). */

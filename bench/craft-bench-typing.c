@@ -156,6 +156,14 @@ main (int   argc,
     for (guint i = 0; i < runs; i++)
       g_string_append_printf (json, "%s%.3f", i > 0 ? ", " : "", type_burst (window));
     g_string_append_printf (json, "],\n  \"typing-idle-gap\": [%.3f]", idle);
+
+    /* The same typing with the saver held back: what is left is drawing the window. */
+    craft_saver_set_delays (craft_context_get_saver (context), 600000, 600000);
+    g_string_append (json, ",\n  \"typing-max-gap-unsaved\": [");
+    for (guint i = 0; i < runs; i++)
+      g_string_append_printf (json, "%s%.3f", i > 0 ? ", " : "", type_burst (window));
+    g_string_append (json, "]");
+    craft_saver_set_delays (craft_context_get_saver (context), 400, 3000);
   }
 
   /* The two parts of a save, alone: the write of one field (with its commit) … */

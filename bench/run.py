@@ -297,6 +297,8 @@ def figures(b):
     row("Typing: longest main-loop stall", lambda c: "typing-max-gap/%d" % big
         if c == str(big) else None, "ms", "≤ 16",
         lambda: g("typing-max-gap/%d" % big) <= 16)
+    row("Typing: longest stall, saver held back", lambda c: "typing-max-gap-unsaved/%d" % big
+        if c == str(big) else None, "ms", "(reported)", lambda: None)
     row("Typing: longest gap while idle (noise)", lambda c: "typing-idle-gap/%d" % big
         if c == str(big) else None, "ms", "(reported)", lambda: None)
     row("Typing: one field saved (in the stall)", lambda c: "typing-save-field/%d" % big

@@ -60,13 +60,58 @@ peak_rss_kb (void)
   return strtol (line + strlen ("VmHWM:"), NULL, 10);
 }
 
+typedef struct
+{
+  GtkWindow           *window;
+  CraftFirstFrameFunc  func;
+  gpointer             user_data;
+} Watch;
+
 static void
 on_after_paint_cb (GdkFrameClock *clock,
-                   GtkWindow     *window)
+                   Watch         *watch)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, watch);
+  watch->func (watch->window, watch->user_data);
+  g_object_unref (watch->window);
+  g_free (watch);
+}
+
+static void
+on_map_cb (GtkWidget *widget,
+           Watch     *watch)
+{
+  g_signal_handlers_disconnect_by_func (widget, on_map_cb, watch);
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                    G_CALLBACK (on_after_paint_cb), watch);
+}
+
+void
+craft_first_frame_watch (GtkWindow           *window,
+                         CraftFirstFrameFunc  func,
+                         gpointer             user_data)
+{
+  Watch *watch;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (func != NULL);
+
+  watch = g_new0 (Watch, 1);
+  watch->window = g_object_ref (window);
+  watch->func = func;
+  watch->user_data = user_data;
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    on_map_cb (GTK_WIDGET (window), watch);
+  else
+    g_signal_connect_after (window, "map", G_CALLBACK (on_map_cb), watch);
+}
+
+static void
+print_and_quit (GtkWindow *window,
+                gpointer   user_data)
 {
   GApplication *application = g_application_get_default ();
 
-  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, window);
   printf ("first-frame-ms %.2f\npeak-rss-kb %ld\n", elapsed_ms (), peak_rss_kb ());
   fflush (stdout);
   if (application != NULL)
@@ -75,22 +120,10 @@ on_after_paint_cb (GdkFrameClock *clock,
     exit (0);
 }
 
-static void
-on_map_cb (GtkWidget *widget,
-           gpointer   user_data)
-{
-  g_signal_handlers_disconnect_by_func (widget, on_map_cb, user_data);
-  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
-                    G_CALLBACK (on_after_paint_cb), widget);
-}
-
 void
 craft_first_frame_quit_after (GtkWindow *window)
 {
   g_return_if_fail (GTK_IS_WINDOW (window));
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
-    on_map_cb (GTK_WIDGET (window), NULL);
-  else
-    g_signal_connect_after (window, "map", G_CALLBACK (on_map_cb), NULL);
+  craft_first_frame_watch (window, print_and_quit, NULL);
 }

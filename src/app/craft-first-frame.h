@@ -8,6 +8,13 @@
 
 G_BEGIN_DECLS
 
+typedef void (*CraftFirstFrameFunc) (GtkWindow *window,
+                                     gpointer   user_data);
+
+/* Calls @func once @window has painted its first frame: for work that must not delay it. */
+void craft_first_frame_watch      (GtkWindow           *window,
+                                   CraftFirstFrameFunc  func,
+                                   gpointer             user_data);
 /* For the benchmarks (bench/): once @window has painted its first frame, prints the
  * milliseconds since the process started and the peak resident memory so far, then quits
  * the application. The start is $CRAFT_BENCH_START_NS (CLOCK_MONOTONIC nanoseconds, set

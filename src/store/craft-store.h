@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -36,6 +36,24 @@ GQuark      craft_store_error_quark        (void);
 /* Opens (creating if needed) the database in @data_dir, checking and migrating it. */
 CraftStore *craft_store_open               (const char  *data_dir,
                                             GError     **error);
+/* Like craft_store_open(), but a database already at this version is not read through
+ * with SQLite's quick_check first, which takes long for a large diary: reading starts at
+ * once, and the check runs later in a thread (craft_store_check_async()). Until it has
+ * passed, nothing is written: a write waits for it (running it then if it did not start),
+ * and once it found damage every write is refused with CRAFT_STORE_ERROR_CORRUPT and the
+ * file stays as it is. A database that needs migrating is still checked first. */
+CraftStore *craft_store_open_deferring_check (const char          *data_dir,
+                                              GError             **error);
+/* Runs the check craft_store_open_deferring_check() left for later, in a thread on its own
+ * read-only connection; at once when there is none to do. */
+void        craft_store_check_async        (CraftStore          *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+/* FALSE with CRAFT_STORE_ERROR_CORRUPT (or why the check could not run) when damaged. */
+gboolean    craft_store_check_finish       (CraftStore          *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 /* The default data folder: $XDG_DATA_HOME/craft-companion. */
 char       *craft_store_default_data_dir   (void);
 const char *craft_store_get_data_dir       (CraftStore  *self);

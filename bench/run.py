@@ -124,19 +124,19 @@ class Bench:
         for size in SIZES:
             folder = self.copy_of(size, "start-%d" % size)
             cases.append((str(size), [app, "--data-dir", folder, "--quit-after-first-frame"]))
+        # Round-robin: the machine's load drifts (other jobs share its cores), and taking
+        # each case in turn spreads the drift over all of them alike.
         for renderer, extra in (("cairo", CAIRO), ("default", {})):
+            log("First frame, %s renderer" % renderer)
             for label, argv in cases:
-                log("First frame: %s, %s renderer" % (label, renderer))
                 # Two warm-ups: the app's first start of a day also makes the daily backup.
                 for _ in range(2):
                     self.launch_first_frame(argv, extra)
-                times, peaks = [], []
-                for _ in range(self.runs):
+            for _ in range(self.runs):
+                for label, argv in cases:
                     ms, mb = self.launch_first_frame(argv, extra)
-                    times.append(ms)
-                    peaks.append(mb)
-                self.add("first-frame/%s/%s" % (renderer, label), times)
-                self.add("peak-rss/%s/%s" % (renderer, label), peaks)
+                    self.add("first-frame/%s/%s" % (renderer, label), [ms])
+                    self.add("peak-rss/%s/%s" % (renderer, label), [mb])
 
     # 3, 4 and 5: the store through the app's own code.
     def store(self):

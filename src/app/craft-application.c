@@ -359,10 +359,10 @@ open_store (CraftApplication *self)
       return;
     }
   window = craft_window_new (GTK_APPLICATION (self), self->context);
-  /* Checking a large database takes a while: after the first frame, in a thread. */
-  craft_first_frame_watch (window, on_first_frame_cb, self);
   if (self->quit_after_first_frame)
     craft_first_frame_quit_after (window);
+  /* Checking a large database takes a while: after the first frame, in a thread. */
+  craft_first_frame_watch (window, on_first_frame_cb, self);
   gtk_window_present (window);
 }
 

@@ -5,7 +5,7 @@
 BUILD ?= build
 XVFB = xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp"
 
-.PHONY: all deps build run check check-asan clean
+.PHONY: all deps build run check check-asan bench clean
 
 all: build
 
@@ -38,6 +38,13 @@ check-asan: deps
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	$(RUNTIME) dbus-run-session -- $(XVFB) meson test -C build-asan --print-errorlogs \
 	  --suite unit --suite ui; rc=$$?; rm -rf $$runtime; exit $$rc
+
+# Speed and memory (bench/README.md): builds the benchmark's programs, makes its data folders
+# once (kept in $(BUILD)/bench/data), prints the table and writes $(BUILD)/bench/results.json.
+bench: build
+	meson compile -C $(BUILD) bench-programs
+	$(RUNTIME) dbus-run-session -- $(XVFB) /usr/bin/python3 bench/run.py --build $(BUILD) \
+	  $(BENCH_ARGS); rc=$$?; rm -rf $$runtime; exit $$rc
 
 clean:
 	rm -rf $(BUILD) build-asan

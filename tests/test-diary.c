@@ -853,6 +853,76 @@ test_calendar (Fixture       *fixture,
   }
 }
 
+/* The ids a model shows, and those the whole filter gives, are the same. */
+static void
+assert_model_is_query (CraftDiaryModel        *model,
+                       const CraftDiaryFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hits = craft_store_diary_query (craft_diary_model_get_store (model), filter,
+                                                    &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, hits->len);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      g_autoptr(CraftDiaryItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpint (craft_diary_item_get_id (item), ==,
+                       g_array_index (hits, CraftDiaryHit, i).id);
+    }
+}
+
+/* After one entry is saved the list reads only that entry, and still shows what the whole
+ * filter would: the entry moves with its time, leaves when it no longer matches, comes
+ * when it starts to, and its row shows the new text. */
+static void
+test_update_entry (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftDiaryModel) model = craft_diary_model_new (get_store (fixture));
+  g_autoptr(CraftDiaryItem) item = NULL;
+  CraftDiaryFilter filter = { .coping = "engaged" };
+  g_autoptr(GDateTime) later = g_date_time_new_local (2026, 11, 22, 8, 0, 0);
+  g_autofree char *later_text = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                 g_date_time_to_unix (later));
+  gint64 a, b, c, d;
+
+  a = add_entry (fixture, 11, 10, 9, 0, "coping", "engaged", "what-happened", "A", NULL);
+  b = add_entry (fixture, 11, 12, 9, 0, "coping", "engaged", "what-happened", "B", NULL);
+  c = add_entry (fixture, 11, 14, 9, 0, "coping", "tolerant", "what-happened", "C", NULL);
+  g_assert_true (craft_diary_model_set_filter (model, &filter, &error));
+  g_assert_no_error (error);
+  assert_model_is_query (model, &filter);
+
+  /* A moves to the top. */
+  craft_store_diary_set (get_store (fixture), a, "happened-at", later_text, &error);
+  g_assert_no_error (error);
+  g_assert_true (craft_diary_model_update_entry (model, a, &error));
+  assert_model_is_query (model, &filter);
+  g_assert_cmpint (craft_diary_model_find_id (model, a), ==, 0);
+
+  /* C comes in, B goes out. */
+  craft_store_diary_set (get_store (fixture), c, "coping", "engaged", &error);
+  g_assert_true (craft_diary_model_update_entry (model, c, &error));
+  craft_store_diary_set (get_store (fixture), b, "coping", "withdrawn", &error);
+  g_assert_true (craft_diary_model_update_entry (model, b, &error));
+  g_assert_no_error (error);
+  assert_model_is_query (model, &filter);
+  g_assert_cmpint (craft_diary_model_find_id (model, b), ==, -1);
+
+  /* A new entry, and new text in a row that stays where it was. */
+  d = add_entry (fixture, 11, 13, 9, 0, "coping", "engaged", NULL);
+  g_assert_true (craft_diary_model_update_entry (model, d, &error));
+  craft_store_diary_set (get_store (fixture), c, "what-happened", "C again", &error);
+  g_assert_true (craft_diary_model_update_entry (model, c, &error));
+  g_assert_no_error (error);
+  assert_model_is_query (model, &filter);
+  item = g_list_model_get_item (G_LIST_MODEL (model), (guint) craft_diary_model_find_id (model, c));
+  g_assert_cmpstr (craft_diary_item_get_preview (item), ==, "C again");
+}
+
 /* A hundred thousand entries: the list opens quickly and keeps only a screenful. */
 static void
 test_many_entries (Fixture       *fixture,
@@ -914,6 +984,7 @@ main (int   argc,
   g_test_add ("/diary/keyboard-new-entry", Fixture, NULL, set_up, test_keyboard_new_entry,
               tear_down);
   g_test_add ("/diary/calendar", Fixture, NULL, set_up, test_calendar, tear_down);
+  g_test_add ("/diary/update-entry", Fixture, NULL, set_up, test_update_entry, tear_down);
   g_test_add ("/diary/many-entries", Fixture, NULL, set_up, test_many_entries, tear_down);
 
   return g_test_run ();

@@ -246,6 +246,123 @@ test_refuse_corrupt (void)
 }
 
 static void
+on_checked_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!craft_store_check_finish (CRAFT_STORE (source), result, error))
+    g_assert_nonnull (*error);
+  else
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "passed");
+}
+
+/* Runs the deferred check and returns its error; "passed" (G_IO_ERROR_EXISTS) when sound. */
+static GError *
+run_check (CraftStore *store)
+{
+  GError *error = NULL;
+
+  craft_store_check_async (store, NULL, on_checked_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return error;
+}
+
+/* A diary of a thousand entries at the current version, closed, with garbage written over
+ * the pages at its end (entries and their index, not the schema). */
+static char *
+make_damaged_current_database (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("deferred");
+  g_autofree char *db = db_path_in (dir);
+  g_autoptr(CraftStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  store = craft_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  craft_test_exec_sql (db,
+                       "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                       " WHERE i < 1000) INSERT INTO diary_entry (uuid, happened_at, day,"
+                       " created_at, updated_at, what_happened) SELECT 'u' || i, i, '2026-11-23',"
+                       " 0, 0, printf('Anteckning %d med lite text', i) FROM n;"
+                       "PRAGMA wal_checkpoint(TRUNCATE);");
+  g_file_get_contents (db, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 4096 * 40);
+  for (gsize i = length - 4096 * 12; i < length - 4096 * 2; i++)
+    contents[i] = (char) (i * 7);
+  g_file_set_contents (db, contents, length, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&dir);
+}
+
+/* Opening with the check deferred: a damaged database opens for reading, but not one write
+ * reaches it, and the check reports the damage. */
+static void
+test_deferred_check_damaged (void)
+{
+  g_autofree char *dir = make_damaged_current_database ();
+  g_autofree char *db = db_path_in (dir);
+  g_autofree char *before = craft_test_file_checksum (db);
+  g_autoptr(CraftStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) check_error = NULL;
+
+  store = craft_store_open_deferring_check (dir, &error);
+  g_assert_no_error (error);
+
+  /* A write before the check ran waits for it, and is refused. */
+  g_assert_false (craft_store_set_answer (store, "safety-plan", "safe-place", "Hos mamma", &error));
+  g_assert_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_cmpint (craft_store_diary_create (store, 1763900000, &error), ==, 0);
+  g_assert_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_CORRUPT);
+
+  check_error = run_check (store);
+  g_assert_error (check_error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_CORRUPT);
+
+  g_clear_object (&store);
+  g_assert_true (craft_test_file_has_checksum (db, before));
+}
+
+/* A sound database opened with the check deferred: the check passes and writes go in, also
+ * one made before the check started. */
+static void
+test_deferred_check_sound (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("deferred-sound");
+  g_autoptr(CraftStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) check_error = NULL;
+  g_autofree char *value = NULL;
+
+  store = craft_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = craft_store_open_deferring_check (dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (craft_store_set_answer (store, "safety-plan", "safe-place", "Hos mamma", &error));
+  g_assert_no_error (error);
+  check_error = run_check (store);
+  g_assert_error (check_error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_true (craft_store_set_answer (store, "safety-plan", "warning-signs", "Tystnad",
+                                         &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&store);
+  store = craft_store_open (dir, &error);
+  g_assert_no_error (error);
+  value = craft_store_get_answer (store, "safety-plan", "safe-place", &error);
+  g_assert_cmpstr (value, ==, "Hos mamma");
+}
+
+static void
 test_set_aside_keeps_damaged_file (void)
 {
   g_autofree char *dir = craft_test_make_dir ("aside");
@@ -684,6 +801,8 @@ main (int   argc,
   g_test_add_func ("/store/refuse/newer-version", test_refuse_newer_version);
   g_test_add_func ("/store/refuse/not-a-database", test_refuse_not_a_database);
   g_test_add_func ("/store/refuse/corrupt", test_refuse_corrupt);
+  g_test_add_func ("/store/deferred-check/damaged", test_deferred_check_damaged);
+  g_test_add_func ("/store/deferred-check/sound", test_deferred_check_sound);
   g_test_add_func ("/store/set-aside/keeps-damaged-file", test_set_aside_keeps_damaged_file);
   g_test_add_func ("/store/answers/round-trip", test_answers_round_trip);
   g_test_add_func ("/store/rows/keep-order", test_rows_keep_order);

@@ -11,6 +11,7 @@
 #include "reminders/craft-reminder-service.h"
 #include "review/craft-export.h"
 #include "store/craft-store-backup.h"
+#include "craft-first-frame.h"
 #include "craft-problem-window.h"
 #include "craft-window.h"
 
@@ -24,6 +25,7 @@ struct _CraftApplication
   CraftReminderService *reminders;
   gboolean              background; /* started at login for reminders: no window */
   gboolean              held;       /* kept running without a window for reminders */
+  gboolean              quit_after_first_frame; /* for bench/: time the start and quit */
 };
 
 G_DEFINE_FINAL_TYPE (CraftApplication, craft_application, ADW_TYPE_APPLICATION)
@@ -107,6 +109,8 @@ craft_application_handle_local_options (GApplication *application,
       g_application_set_flags (application,
                                g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
     }
+
+  self->quit_after_first_frame = g_variant_dict_contains (options, "quit-after-first-frame");
 
   if (g_variant_dict_contains (options, "background"))
     {
@@ -263,6 +267,71 @@ on_problem_window_retry_cb (CraftProblemWindow *window,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The store's check found damage: nothing more is written to it, and the person gets
+ * the same choices as when damage is found at start. */
+static void
+show_damage (CraftApplication *self,
+             const GError     *error)
+{
+  GtkWindow *problem;
+  GList *windows;
+
+  problem = craft_problem_window_new (GTK_APPLICATION (self), self->data_dir, error);
+  g_signal_connect_object (problem, "start-new", G_CALLBACK (on_problem_window_start_new_cb),
+                           self, 0);
+  g_signal_connect_object (problem, "retry", G_CALLBACK (on_problem_window_retry_cb), self, 0);
+  gtk_window_present (problem);
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      if (window != problem)
+        gtk_window_destroy (window);
+    }
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->context);
+}
+
+static void
+on_store_checked_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(CraftApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!craft_store_check_finish (CRAFT_STORE (source), result, &error))
+    {
+      if (self->context != NULL && craft_context_get_store (self->context) == (CraftStore *) source)
+        show_damage (self, error);
+      return;
+    }
+  /* Only a database known to be sound is copied into the rolling backups. */
+  if (self->context != NULL && craft_context_get_store (self->context) == (CraftStore *) source)
+    start_daily_backup (self);
+}
+
+static void
+check_store (CraftApplication *self)
+{
+  craft_store_check_async (craft_context_get_store (self->context), NULL, on_store_checked_cb,
+                           g_object_ref (self));
+}
+
+static void
+on_first_frame_cb (GtkWindow *window,
+                   gpointer   user_data)
+{
+  CraftApplication *self = user_data;
+
+  if (self->context != NULL)
+    check_store (self);
+}
+
 static void
 open_store (CraftApplication *self)
 {
@@ -270,7 +339,7 @@ open_store (CraftApplication *self)
   g_autoptr(CraftStore) store = NULL;
   GtkWindow *window;
 
-  store = craft_store_open (self->data_dir, &error);
+  store = craft_store_open_deferring_check (self->data_dir, &error);
   if (store == NULL)
     {
       window = craft_problem_window_new (GTK_APPLICATION (self), self->data_dir, error);
@@ -283,11 +352,17 @@ open_store (CraftApplication *self)
     }
 
   self->context = craft_context_new (store, NULL);
-  start_daily_backup (self);
   start_reminders (self);
   if (self->background)
-    return;
+    {
+      check_store (self);
+      return;
+    }
   window = craft_window_new (GTK_APPLICATION (self), self->context);
+  if (self->quit_after_first_frame)
+    craft_first_frame_quit_after (window);
+  /* Checking a large database takes a while: after the first frame, in a thread. */
+  craft_first_frame_watch (window, on_first_frame_cb, self);
   gtk_window_present (window);
 }
 
@@ -368,6 +443,8 @@ craft_application_init (CraftApplication *self)
       N_("Save a backup copy of all data to FILE, and quit"), N_("FILE") },
     { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Start without a window, only to keep reminders"), NULL },
+    /* For bench/: prints how long the first frame took, then quits. */
+    { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
     { NULL }
   };
 

@@ -662,6 +662,61 @@ craft_diary_model_refresh (CraftDiaryModel  *self,
   return TRUE;
 }
 
+/* Newest first: by happened-at, then by id, both descending. */
+static gboolean
+hit_before (const CraftDiaryHit *a,
+            const CraftDiaryHit *b)
+{
+  return a->happened_at > b->happened_at || (a->happened_at == b->happened_at && a->id > b->id);
+}
+
+gboolean
+craft_diary_model_update_entry (CraftDiaryModel  *self,
+                                gint64            id,
+                                GError          **error)
+{
+  g_autoptr(GArray) hits = NULL;
+  CraftDiaryHit hit = { id, 0 };
+  gboolean matches = FALSE;
+  int old_position, position;
+  guint low = 0, high;
+
+  g_return_val_if_fail (CRAFT_IS_DIARY_MODEL (self), FALSE);
+  g_return_val_if_fail (id > 0, FALSE);
+
+  if (!craft_store_diary_match (self->store, &self->filter, id, &matches, &hit.happened_at,
+                                error))
+    return FALSE;
+
+  hits = g_array_copy (self->hits);
+  old_position = craft_diary_model_find_id (self, id);
+  if (old_position >= 0)
+    g_array_remove_index (hits, (guint) old_position);
+  if (matches)
+    {
+      high = hits->len;
+      while (low < high)
+        {
+          guint middle = low + (high - low) / 2;
+
+          if (hit_before (&g_array_index (hits, CraftDiaryHit, middle), &hit))
+            low = middle + 1;
+          else
+            high = middle;
+        }
+      g_array_insert_val (hits, low, hit);
+    }
+
+  cache_forget (self, id);
+  replace_hits (self, hits);
+
+  /* Still in the same place: its row must show the new text all the same. */
+  position = craft_diary_model_find_id (self, id);
+  if (position >= 0 && position == old_position)
+    g_list_model_items_changed (G_LIST_MODEL (self), (guint) position, 1, 1);
+  return TRUE;
+}
+
 int
 craft_diary_model_find_id (CraftDiaryModel *self,
                            gint64           id)

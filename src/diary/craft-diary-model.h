@@ -50,6 +50,12 @@ const CraftDiaryFilter *craft_diary_model_get_filter    (CraftDiaryModel        
 gboolean                craft_diary_model_refresh       (CraftDiaryModel        *self,
                                                          gint64                  changed_id,
                                                          GError                **error);
+/* Like craft_diary_model_refresh() when only entry @id changed (it was written, made, or
+ * brought back): reads that one entry instead of running the whole filter again, so a
+ * save while typing does not wait for a diary of years. */
+gboolean                craft_diary_model_update_entry  (CraftDiaryModel        *self,
+                                                         gint64                  id,
+                                                         GError                **error);
 /* The position of entry @id, or -1. */
 int                     craft_diary_model_find_id       (CraftDiaryModel        *self,
                                                          gint64                  id);

@@ -587,6 +587,41 @@ craft_store_diary_query (CraftStore              *self,
   return g_steal_pointer (&hits);
 }
 
+gboolean
+craft_store_diary_match (CraftStore              *self,
+                         const CraftDiaryFilter  *filter,
+                         gint64                   id,
+                         gboolean                *matches,
+                         gint64                  *happened_at,
+                         GError                 **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT e.happened_at FROM diary_entry e");
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CRAFT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (filter != NULL && matches != NULL && happened_at != NULL, FALSE);
+
+  build_where (filter, NULL, sql, params);
+  g_string_append (sql, " AND e.id = CAST(? AS INTEGER)");
+  g_ptr_array_add (params, g_strdup_printf ("%" G_GINT64_FORMAT, id));
+
+  stmt = prepare_with_params (self, sql->str, params, error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *matches = rc == SQLITE_ROW;
+  *happened_at = *matches ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _craft_store_set_error (error, _craft_store_get_db (self), rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GHashTable *
 craft_store_diary_count_by (CraftStore              *self,
                             const CraftDiaryFilter  *filter,

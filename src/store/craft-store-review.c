@@ -310,17 +310,21 @@ craft_store_review_count (CraftStore            *self,
     case CRAFT_REVIEW_COUNT_TRIGGERS:
       if (!ensure_fold_function (self, error))
         return NULL;
-      /* MIN picks one spelling to show, the same one each time. */
-      g_string_append (sql, "SELECT " FOLD_FUNCTION " (e.trigger_text) AS value,"
-                            " MIN(trim(e.trigger_text, ' ' || char(9, 10, 13))), COUNT(*)"
-                            " FROM diary_entry e");
+      /* Folding is slow next to counting: the same text is counted first, and each
+       * different text folded once. MIN picks one spelling to show, the same each time. */
+      g_string_append (sql, "SELECT " FOLD_FUNCTION " (x.text) AS value,"
+                            " MIN(trim(x.text, ' ' || char(9, 10, 13))), SUM(x.n) AS n FROM"
+                            " (SELECT e.trigger_text AS text, COUNT(*) AS n FROM diary_entry e");
       append_where (sql, from_day, to_day);
-      g_string_append (sql, " AND trim(e.trigger_text, ' ' || char(9, 10, 13)) != ''");
+      g_string_append (sql, " AND trim(e.trigger_text, ' ' || char(9, 10, 13)) != ''"
+                            " GROUP BY e.trigger_text) x");
       break;
     default:
       g_return_val_if_reached (NULL);
     }
-  g_string_append (sql, " GROUP BY value ORDER BY COUNT(*) DESC, value");
+  g_string_append (sql, kind == CRAFT_REVIEW_COUNT_TRIGGERS
+                        ? " GROUP BY value ORDER BY n DESC, value"
+                        : " GROUP BY value ORDER BY COUNT(*) DESC, value");
   if (limit > 0)
     g_string_append_printf (sql, " LIMIT %u", limit);
 

@@ -21,6 +21,15 @@
 #define BUSY_TIMEOUT_MS 5000
 #define SQLITE_HEADER "SQLite format 3"
 
+/* Where the quick_check of a store opened by craft_store_open_deferring_check() stands. */
+typedef enum
+{
+  CHECK_PASSED,  /* checked (or nothing to check): writes go through */
+  CHECK_PENDING, /* not started yet */
+  CHECK_RUNNING,
+  CHECK_FAILED,  /* damaged, or the check could not run: no write goes through */
+} CheckState;
+
 struct _CraftStore
 {
   GObject     parent_instance;
@@ -29,6 +38,11 @@ struct _CraftStore
   char       *path;
   sqlite3    *db;
   GHashTable *statements; /* const char *sql (static) -> sqlite3_stmt */
+
+  GMutex      check_lock;
+  GCond       check_cond;
+  CheckState  check_state;
+  GError     *check_error;
 };
 
 G_DEFINE_FINAL_TYPE (CraftStore, craft_store, G_TYPE_OBJECT)
@@ -45,6 +59,9 @@ craft_store_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   g_free (self->data_dir);
   g_free (self->path);
+  g_clear_error (&self->check_error);
+  g_mutex_clear (&self->check_lock);
+  g_cond_clear (&self->check_cond);
 
   G_OBJECT_CLASS (craft_store_parent_class)->finalize (object);
 }
@@ -65,6 +82,9 @@ static void
 craft_store_init (CraftStore *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  g_mutex_init (&self->check_lock);
+  g_cond_init (&self->check_cond);
+  self->check_state = CHECK_PASSED;
 }
 
 void
@@ -73,6 +93,14 @@ _craft_store_set_error (GError  **error,
                         int       rc)
 {
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  /* The only commit hook is the one that holds writes back from a damaged database. */
+  if (rc == SQLITE_CONSTRAINT_COMMITHOOK)
+    {
+      g_set_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_CORRUPT,
+                   _("The database is damaged, so nothing more is saved in it."));
+      return;
+    }
 
   switch (rc & 0xff)
     {
@@ -331,10 +359,11 @@ make_files_private (const char *path)
     }
 }
 
-/* Reads the version and runs quick_check on a read-only connection, which cannot change
- * the file, before the writing connection is opened. */
+/* Reads the version and, with @quick_check, runs quick_check on a read-only connection,
+ * which cannot change the file, before the writing connection is opened. */
 static gboolean
 check_database (const char  *path,
+                gboolean     quick_check,
                 int         *version,
                 GError     **error)
 {
@@ -359,6 +388,11 @@ check_database (const char  *path,
                    _("The database was saved by a newer version of Craft Companion "
                      "(data version %d; this version knows up to %d)."),
                    *version, CRAFT_STORE_SCHEMA_VERSION);
+      goto out;
+    }
+  if (!quick_check)
+    {
+      ok = TRUE;
       goto out;
     }
 
@@ -413,9 +447,87 @@ migrate (sqlite3     *db,
   return TRUE;
 }
 
-CraftStore *
-craft_store_open (const char  *data_dir,
-                  GError     **error)
+/* Runs the deferred check unless it ran; waits while another thread runs it. */
+static gboolean
+wait_checked (CraftStore  *self,
+              GError     **error)
+{
+  gboolean passed;
+
+  g_mutex_lock (&self->check_lock);
+  if (self->check_state == CHECK_PENDING)
+    {
+      g_autoptr(GError) local_error = NULL;
+      int version = 0;
+      gboolean ok;
+
+      self->check_state = CHECK_RUNNING;
+      g_mutex_unlock (&self->check_lock);
+      ok = check_database (self->path, TRUE, &version, &local_error);
+      g_mutex_lock (&self->check_lock);
+      self->check_state = ok ? CHECK_PASSED : CHECK_FAILED;
+      self->check_error = g_steal_pointer (&local_error);
+      g_cond_broadcast (&self->check_cond);
+    }
+  while (self->check_state == CHECK_RUNNING)
+    g_cond_wait (&self->check_cond, &self->check_lock);
+  passed = self->check_state == CHECK_PASSED;
+  if (!passed)
+    g_propagate_error (error, g_error_copy (self->check_error));
+  g_mutex_unlock (&self->check_lock);
+  return passed;
+}
+
+/* Before every commit: nothing is written to a database not known to be sound. Non-zero
+ * turns the commit into a roll-back (SQLITE_CONSTRAINT_COMMITHOOK). */
+static int
+on_commit_cb (void *data)
+{
+  return wait_checked (data, NULL) ? 0 : 1;
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (wait_checked (source_object, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+craft_store_check_async (CraftStore          *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CRAFT_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, craft_store_check_async);
+  g_task_run_in_thread (task, check_thread);
+}
+
+gboolean
+craft_store_check_finish (CraftStore    *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static CraftStore *
+open_store (const char  *data_dir,
+            gboolean     defer_check,
+            GError     **error)
 {
   g_autoptr(CraftStore) self = NULL;
   gboolean exists = FALSE;
@@ -434,8 +546,15 @@ craft_store_open (const char  *data_dir,
 
   if (!check_header (self->path, &exists, error))
     return NULL;
-  if (exists && !check_database (self->path, &version, error))
+  /* Only the version is read now when the check may wait: a database that needs migrating
+   * is checked before the migration writes to it. */
+  if (exists && !check_database (self->path, !defer_check, &version, error))
     return NULL;
+  if (exists && defer_check && version < CRAFT_STORE_SCHEMA_VERSION
+      && !check_database (self->path, TRUE, &version, error))
+    return NULL;
+  if (exists && defer_check && version == CRAFT_STORE_SCHEMA_VERSION)
+    self->check_state = CHECK_PENDING;
   if (!exists && !create_private_file (self->path, error))
     return NULL;
 
@@ -448,6 +567,7 @@ craft_store_open (const char  *data_dir,
     }
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_commit_hook (self->db, on_commit_cb, self);
 
   /* synchronous=FULL: in WAL mode each commit is synced to disk before it returns, so a
    * note that was reported saved survives a power cut, not only a crash of the app. */
@@ -463,11 +583,30 @@ craft_store_open (const char  *data_dir,
 
   make_files_private (self->path);
 
-  /* Removals that were not undone before the app last closed are final now. */
-  if (!exec_sql (self->db, "DELETE FROM worksheet_row WHERE deleted_at IS NOT NULL", error))
+  /* Removals that were not undone before the app last closed are final now. Looked for
+   * first, so that an open with nothing to remove writes nothing (and waits for no check). */
+  if (!query_int (self->db,
+                  "SELECT EXISTS (SELECT 1 FROM worksheet_row WHERE deleted_at IS NOT NULL)",
+                  &rc, error))
+    return NULL;
+  if (rc && !exec_sql (self->db, "DELETE FROM worksheet_row WHERE deleted_at IS NOT NULL", error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+CraftStore *
+craft_store_open (const char  *data_dir,
+                  GError     **error)
+{
+  return open_store (data_dir, FALSE, error);
+}
+
+CraftStore *
+craft_store_open_deferring_check (const char  *data_dir,
+                                  GError     **error)
+{
+  return open_store (data_dir, TRUE, error);
 }
 
 const char *

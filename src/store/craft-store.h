@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -23,7 +23,7 @@ typedef enum
 } CraftStoreError;
 
 /* The schema version this build writes; see craft-store-schema.c. */
-#define CRAFT_STORE_SCHEMA_VERSION 4
+#define CRAFT_STORE_SCHEMA_VERSION 5
 
 /* The database file inside the data folder. */
 #define CRAFT_STORE_FILENAME "craft-companion.db"
@@ -36,6 +36,24 @@ GQuark      craft_store_error_quark        (void);
 /* Opens (creating if needed) the database in @data_dir, checking and migrating it. */
 CraftStore *craft_store_open               (const char  *data_dir,
                                             GError     **error);
+/* Like craft_store_open(), but a database already at this version is not read through
+ * with SQLite's quick_check first, which takes long for a large diary: reading starts at
+ * once, and the check runs later in a thread (craft_store_check_async()). Until it has
+ * passed, nothing is written: a write waits for it (running it then if it did not start),
+ * and once it found damage every write is refused with CRAFT_STORE_ERROR_CORRUPT and the
+ * file stays as it is. A database that needs migrating is still checked first. */
+CraftStore *craft_store_open_deferring_check (const char          *data_dir,
+                                              GError             **error);
+/* Runs the check craft_store_open_deferring_check() left for later, in a thread on its own
+ * read-only connection; at once when there is none to do. */
+void        craft_store_check_async        (CraftStore          *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+/* FALSE with CRAFT_STORE_ERROR_CORRUPT (or why the check could not run) when damaged. */
+gboolean    craft_store_check_finish       (CraftStore          *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 /* The default data folder: $XDG_DATA_HOME/craft-companion. */
 char       *craft_store_default_data_dir   (void);
 const char *craft_store_get_data_dir       (CraftStore  *self);
@@ -227,6 +245,14 @@ typedef struct
 /* The matching entries, newest first (a GArray of CraftDiaryHit). */
 GArray     *craft_store_diary_query         (CraftStore              *self,
                                              const CraftDiaryFilter  *filter,
+                                             GError                 **error);
+/* Whether entry @id matches @filter, and when it happened: what a list needs after that one
+ * entry changed, without running the whole query again. */
+gboolean    craft_store_diary_match         (CraftStore              *self,
+                                             const CraftDiaryFilter  *filter,
+                                             gint64                   id,
+                                             gboolean                *matches,
+                                             gint64                  *happened_at,
                                              GError                 **error);
 /* How many entries match @filter for each value of @field ("loved-one-state", "coping",
  * "safe", "tags" or "flagged"), ignoring the filter's own condition on that field, so a

@@ -27,6 +27,8 @@ gboolean  craft_test_file_has_checksum (const char *path,
 /* Runs SQL on a database file through its own connection; asserts on failure. */
 void      craft_test_exec_sql         (const char  *db_path,
                                        const char  *sql);
+/* Asserts that PRAGMA integrity_check says "ok" on the database file. */
+void      craft_test_assert_integrity_ok (const char *db_path);
 
 G_END_DECLS
 

@@ -222,6 +222,7 @@ test_failed_save_keeps_text (CraftTestWindow *fixture,
 
   _craft_store_set_busy_timeout (craft_context_get_store (fixture->context), 50);
   craft_saver_set_delays (craft_context_get_saver (fixture->context), 10, 100);
+  craft_saver_set_busy_grace (craft_context_get_saver (fixture->context), 0);
 
   /* Another program holds the database: the save cannot happen. */
   g_assert_cmpint (sqlite3_open (db, &other), ==, SQLITE_OK);

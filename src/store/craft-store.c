@@ -18,7 +18,13 @@
 
 #include "craft-store-private.h"
 
+/* How long a read-only check waits for another connection. */
 #define BUSY_TIMEOUT_MS 5000
+/* How long a write on the person's own connection waits for another program's lock. It runs
+ * on the main thread, so it stays short: the saver keeps the text and tries again instead
+ * of freezing the window for seconds (see craft-saver.c). Long enough that the reminder
+ * process's small writes never make a save fail. */
+#define WRITE_BUSY_TIMEOUT_MS 300
 #define SQLITE_HEADER "SQLite format 3"
 
 struct _CraftStore
@@ -29,6 +35,7 @@ struct _CraftStore
   char       *path;
   sqlite3    *db;
   GHashTable *statements; /* const char *sql (static) -> sqlite3_stmt */
+  int         busy_timeout_ms;
 };
 
 G_DEFINE_FINAL_TYPE (CraftStore, craft_store, G_TYPE_OBJECT)
@@ -65,6 +72,7 @@ static void
 craft_store_init (CraftStore *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  self->busy_timeout_ms = WRITE_BUSY_TIMEOUT_MS;
 }
 
 void
@@ -73,13 +81,43 @@ _craft_store_set_error (GError  **error,
                         int       rc)
 {
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  int primary = rc & 0xff;
 
-  switch (rc & 0xff)
+  /* A write that failed in the file system (SQLITE_IOERR) says why through errno: a disk
+   * that filled up, or one that became read-only, is named as such. */
+  if (primary == SQLITE_IOERR && db != NULL)
+    {
+      switch (sqlite3_system_errno (db))
+        {
+        case ENOSPC:
+        case EDQUOT:
+          primary = SQLITE_FULL;
+          break;
+        case EROFS:
+        case EACCES:
+        case EPERM:
+          primary = SQLITE_READONLY;
+          break;
+        default:
+          break;
+        }
+    }
+
+  if (rc == SQLITE_CONSTRAINT_COMMITHOOK)
+    {
+      /* Only our own commit hook refuses commits: the database file was removed. */
+      g_set_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_FOLDER_GONE,
+                   _("Your data folder was removed while Craft Companion was open."));
+      return;
+    }
+
+  switch (primary)
     {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
+      /* No SQLite wording here: "database is locked" means nothing to a person. */
       g_set_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_BUSY,
-                   _("Another program is using your data right now (%s)."), detail);
+                   _("Another program is using your data right now."));
       break;
     case SQLITE_FULL:
       g_set_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_DISK_FULL,
@@ -117,6 +155,7 @@ void
 _craft_store_set_busy_timeout (CraftStore *self,
                                int         ms)
 {
+  self->busy_timeout_ms = ms;
   sqlite3_busy_timeout (self->db, ms);
 }
 
@@ -413,6 +452,56 @@ migrate (sqlite3     *db,
   return TRUE;
 }
 
+/* Refuses a commit whose file was removed or renamed since it was opened: the write would
+ * land in a file that is gone and be lost at exit, while the person believed it saved. */
+static int
+on_commit_cb (gpointer user_data)
+{
+  sqlite3 *db = user_data;
+  int moved = 0;
+
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK && moved)
+    return 1;
+  return 0;
+}
+
+static gboolean
+open_writer (CraftStore  *self,
+             sqlite3    **out_db,
+             GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _craft_store_set_error (error, db, rc);
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (db, self->busy_timeout_ms);
+  sqlite3_extended_result_codes (db, TRUE);
+  sqlite3_commit_hook (db, on_commit_cb, db);
+
+  /* WAL with synchronous=FULL: each commit is synced to disk before it returns, so a note
+   * that was reported saved survives a power cut, not only a crash of the app. NORMAL
+   * would skip that sync and could lose the last saves on power loss (never corrupt the
+   * file); the cost of FULL is one flush per save, and typing is batched into one save per
+   * pause. README's data section says the same. */
+  if (!exec_sql (db,
+                 "PRAGMA journal_mode = WAL;"
+                 "PRAGMA synchronous = FULL;"
+                 "PRAGMA foreign_keys = ON;",
+                 error))
+    {
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+  *out_db = db;
+  return TRUE;
+}
+
 CraftStore *
 craft_store_open (const char  *data_dir,
                   GError     **error)
@@ -420,7 +509,6 @@ craft_store_open (const char  *data_dir,
   g_autoptr(CraftStore) self = NULL;
   gboolean exists = FALSE;
   int version = 0;
-  int rc;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -439,23 +527,7 @@ craft_store_open (const char  *data_dir,
   if (!exists && !create_private_file (self->path, error))
     return NULL;
 
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _craft_store_set_error (error, self->db, rc);
-      return NULL;
-    }
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  sqlite3_extended_result_codes (self->db, TRUE);
-
-  /* synchronous=FULL: in WAL mode each commit is synced to disk before it returns, so a
-   * note that was reported saved survives a power cut, not only a crash of the app. */
-  if (!exec_sql (self->db,
-                 "PRAGMA journal_mode = WAL;"
-                 "PRAGMA synchronous = FULL;"
-                 "PRAGMA foreign_keys = ON;",
-                 error))
+  if (!open_writer (self, &self->db, error))
     return NULL;
 
   if (!migrate (self->db, version, error))
@@ -482,6 +554,45 @@ craft_store_get_path (CraftStore *self)
 {
   g_return_val_if_fail (CRAFT_IS_STORE (self), NULL);
   return self->path;
+}
+
+gboolean
+craft_store_has_moved (CraftStore *self)
+{
+  int moved = 0;
+
+  g_return_val_if_fail (CRAFT_IS_STORE (self), FALSE);
+
+  return sqlite3_file_control (self->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK
+         && moved;
+}
+
+gboolean
+craft_store_put_back (CraftStore  *self,
+                      GError     **error)
+{
+  sqlite3 *db = NULL;
+
+  g_return_val_if_fail (CRAFT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!craft_store_has_moved (self))
+    return TRUE;
+
+  /* The open connection still reads the removed file whole: copy it, checked, to where it
+   * belongs. The copy never replaces a file someone has put there meanwhile. */
+  if (!_craft_store_ensure_private_folder (self->data_dir, error)
+      || !_craft_store_copy_database (self->db, self->path, error))
+    return FALSE;
+
+  if (!open_writer (self, &db, error))
+    return FALSE;
+
+  g_hash_table_remove_all (self->statements);
+  sqlite3_close_v2 (self->db);
+  self->db = db;
+  make_files_private (self->path);
+  return TRUE;
 }
 
 char *

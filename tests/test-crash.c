@@ -181,27 +181,6 @@ check_saves (const char *dir,
   g_clear_pointer (&expected->inflight_sum, g_free);
 }
 
-static gboolean
-file_contains (const char *path,
-               const char *text)
-{
-  g_autofree char *contents = NULL;
-
-  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, text) != NULL;
-}
-
-static gboolean
-has_visible_window (GPid pid)
-{
-  g_autofree char *pid_arg = g_strdup_printf ("%d", (int) pid);
-  const char *argv[] = { "xdotool", "search", "--onlyvisible", "--pid", pid_arg, NULL };
-  g_autofree char *out = NULL;
-
-  return g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                       NULL, NULL, &out, NULL, NULL, NULL)
-         && out != NULL && *out != '\0';
-}
-
 /* The real program, started on the folder as a person would with --data-dir, opens the
  * data (it says so in its debug log; a refused file would bring the problem window
  * instead) and shows a window. */
@@ -236,8 +215,7 @@ check_app_opens (const char *dir,
   while (!shown && g_get_monotonic_time () < deadline)
     {
       g_usleep (200 * 1000);
-      shown = file_contains (log, opened) && has_visible_window (
-                (GPid) g_ascii_strtoll (g_subprocess_get_identifier (app), NULL, 10));
+      shown = craft_test_file_contains (log, opened) && craft_test_has_visible_window (app);
     }
   g_subprocess_send_signal (app, SIGTERM);
   g_subprocess_wait (app, NULL, NULL);

@@ -169,13 +169,15 @@ craft_saver_set_busy_grace (CraftSaver *self,
   self->busy_grace_ms = busy_grace_ms;
 }
 
+static gboolean retry (CraftSaver *self, gboolean asked, GError **error);
+
 static gboolean
 on_timeout_cb (gpointer user_data)
 {
   CraftSaver *self = user_data;
 
   self->timeout_id = 0;
-  craft_saver_flush (self, NULL);
+  retry (self, FALSE, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -305,25 +307,41 @@ craft_saver_flush (CraftSaver  *self,
   return TRUE;
 }
 
+/* Tries the queued saves again, first making the store usable if it can be. */
+static gboolean
+retry (CraftSaver  *self,
+       gboolean     asked,
+       GError     **error)
+{
+  GError *local_error = NULL;
+
+  /* Only when the person asks: after the data folder was removed, put everything back
+   * where it belongs (never behind their back: they may have removed it on purpose). */
+  if (asked && craft_store_has_moved (self->store))
+    {
+      if (!craft_store_put_back (self->store, &local_error))
+        {
+          if (error != NULL)
+            *error = g_error_copy (local_error);
+          set_error (self, local_error);
+          schedule (self, self->retry_delay_ms);
+          return FALSE;
+        }
+    }
+  /* A disk that was forced read-only and mounted again is a new file system: the old
+   * connection would fail for ever, a new one works. Failing to open is no news. */
+  else if (g_error_matches (self->error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_READ_ONLY))
+    craft_store_reopen (self->store, NULL);
+
+  return craft_saver_flush (self, error);
+}
+
 gboolean
 craft_saver_retry (CraftSaver  *self,
                    GError     **error)
 {
-  GError *local_error = NULL;
-
   g_return_val_if_fail (CRAFT_IS_SAVER (self), FALSE);
-
-  /* The person asked for it: after the data folder was removed, this is the moment to put
-   * everything back where it belongs (never done behind their back: they may have removed
-   * it on purpose). */
-  if (craft_store_has_moved (self->store) && !craft_store_put_back (self->store, &local_error))
-    {
-      if (error != NULL)
-        *error = g_error_copy (local_error);
-      set_error (self, local_error);
-      return FALSE;
-    }
-  return craft_saver_flush (self, error);
+  return retry (self, TRUE, error);
 }
 
 gboolean

@@ -75,6 +75,25 @@ craft_store_init (CraftStore *self)
   self->busy_timeout_ms = WRITE_BUSY_TIMEOUT_MS;
 }
 
+/* Writes a byte to a new file beside @db_path and removes it: the errno of the failure, or
+ * 0. SQLite's own errno is often gone by the time an I/O error comes back, and a disk the
+ * kernel forced read-only still says "rw" to statvfs(). */
+static int
+probe_folder (const char *db_path)
+{
+  g_autofree char *probe = g_strconcat (db_path, "-probe-XXXXXX", NULL);
+  int fd = g_mkstemp_full (probe, O_WRONLY | O_CLOEXEC, 0600);
+  int result = 0;
+
+  if (fd < 0)
+    return errno;
+  if (write (fd, "x", 1) != 1 || fsync (fd) != 0)
+    result = errno;
+  close (fd);
+  g_unlink (probe);
+  return result;
+}
+
 void
 _craft_store_set_error (GError  **error,
                         sqlite3  *db,
@@ -85,9 +104,13 @@ _craft_store_set_error (GError  **error,
 
   /* A write that failed in the file system (SQLITE_IOERR) says why through errno: a disk
    * that filled up, or one that became read-only, is named as such. */
+  /* A write that failed in the file system (SQLITE_IOERR) is named by what the disk says
+   * now: full, or turned read-only by the kernel after an error. */
   if (primary == SQLITE_IOERR && db != NULL)
     {
-      switch (sqlite3_system_errno (db))
+      const char *file = sqlite3_db_filename (db, "main");
+
+      switch (file != NULL && *file != '\0' ? probe_folder (file) : 0)
         {
         case ENOSPC:
         case EDQUOT:
@@ -571,8 +594,6 @@ gboolean
 craft_store_put_back (CraftStore  *self,
                       GError     **error)
 {
-  sqlite3 *db = NULL;
-
   g_return_val_if_fail (CRAFT_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -585,6 +606,19 @@ craft_store_put_back (CraftStore  *self,
       || !_craft_store_copy_database (self->db, self->path, error))
     return FALSE;
 
+  return craft_store_reopen (self, error);
+}
+
+gboolean
+craft_store_reopen (CraftStore  *self,
+                    GError     **error)
+{
+  sqlite3 *db = NULL;
+
+  g_return_val_if_fail (CRAFT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The old connection stays in use until the new one is whole. */
   if (!open_writer (self, &db, error))
     return FALSE;
 

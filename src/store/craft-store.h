@@ -50,6 +50,10 @@ gboolean    craft_store_has_moved          (CraftStore  *self);
  * the file is where it was (for instance put back from the wastebasket). */
 gboolean    craft_store_put_back           (CraftStore  *self,
                                             GError     **error);
+/* Opens the database file again: after its disk was forced read-only and then mounted
+ * again, the old connection still points at the dead file system. */
+gboolean    craft_store_reopen             (CraftStore  *self,
+                                            GError     **error);
 /* Renames a damaged database (and its -wal/-shm) beside itself under a dated name. */
 char       *craft_store_set_aside          (const char  *data_dir,
                                             GDateTime   *now,

@@ -370,6 +370,55 @@ test_read_only (void)
   g_assert_cmpint (umount2 (mnt, MNT_DETACH), ==, 0);
 }
 
+/* A folder that is read-only when the app starts: the problem window says so, the data is
+ * not touched, and Try Again opens it once it can be written to. */
+static void
+test_read_only_at_start (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("read-only-start");
+  g_autofree char *db = g_build_filename (dir, CRAFT_STORE_FILENAME, NULL);
+  g_autofree char *sum = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = NULL;
+  CraftProblemWindow *window;
+
+  if (!need_root ("The read-only folder at start"))
+    return;
+  store = craft_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (craft_store_set_answer (store, CRAFT_SAFETY_PLAN_WORKSHEET, "private-note",
+                                         "Allt är sparat.", &error));
+  g_clear_object (&store);
+  sum = craft_test_file_checksum (db);
+
+  /* Root ignores permission bits, so the folder is made read-only the way a read-only
+   * disk is: a read-only bind mount of it. */
+  g_assert_cmpint (mount (dir, dir, NULL, MS_BIND, NULL), ==, 0);
+  g_assert_cmpint (mount (NULL, dir, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL), ==, 0);
+
+  store = craft_store_open (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_READ_ONLY);
+  window = CRAFT_PROBLEM_WINDOW (craft_problem_window_new (NULL, dir, error));
+  gtk_window_present (GTK_WINDOW (window));
+  craft_test_spin (50);
+  g_assert_cmpstr (craft_problem_window_get_title_text (window), ==,
+                   craft_test_expect ("Your Data Folder Cannot Be Used",
+                                      "Din datamapp kan inte användas",
+                                      "Din datamappe kan ikke bruges"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_error (&error);
+
+  /* Writable again: it opens with everything in it. */
+  g_assert_cmpint (umount2 (dir, 0), ==, 0);
+  g_assert_true (craft_test_file_has_checksum (db, sum));
+  {
+    g_autofree char *saved = stored_on_disk (dir, "private-note");
+
+    g_assert_cmpstr (saved, ==, "Allt är sparat.");
+  }
+}
+
 /* -- another process holds the database ------------------------------------------------- */
 
 static void
@@ -755,6 +804,7 @@ main (int   argc,
 
   g_test_add_func ("/hostile/disk-full", test_disk_full);
   g_test_add_func ("/hostile/read-only", test_read_only);
+  g_test_add_func ("/hostile/read-only-at-start", test_read_only_at_start);
   g_test_add_func ("/hostile/locked", test_locked);
   g_test_add_func ("/hostile/folder-removed", test_folder_removed);
   g_test_add_func ("/hostile/data-home-is-a-file", test_data_home_is_a_file);

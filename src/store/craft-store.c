@@ -503,6 +503,15 @@ open_writer (CraftStore  *self,
       sqlite3_close_v2 (db);
       return FALSE;
     }
+  /* SQLite quietly opens read-only what it cannot write; a store that cannot save must
+   * say so at once, not take the person's typing and fail later. */
+  if (sqlite3_db_readonly (db, "main") == 1)
+    {
+      g_set_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_READ_ONLY,
+                   _("The data folder cannot be written to (%s)."), g_strerror (EROFS));
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
   sqlite3_busy_timeout (db, self->busy_timeout_ms);
   sqlite3_extended_result_codes (db, TRUE);
   sqlite3_commit_hook (db, on_commit_cb, db);

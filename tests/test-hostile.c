@@ -370,6 +370,29 @@ test_read_only (void)
   g_assert_cmpint (umount2 (mnt, MNT_DETACH), ==, 0);
 }
 
+/* Opening @dir fails with @code, and the app's start window says the folder cannot be
+ * used, naming it. */
+static void
+assert_problem_window (const char *dir,
+                       int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = craft_store_open (dir, &error);
+  CraftProblemWindow *window;
+
+  g_assert_null (store);
+  g_assert_error (error, CRAFT_STORE_ERROR, code);
+  window = CRAFT_PROBLEM_WINDOW (craft_problem_window_new (NULL, dir, error));
+  gtk_window_present (GTK_WINDOW (window));
+  craft_test_spin (50);
+  g_assert_cmpstr (craft_problem_window_get_title_text (window), ==,
+                   craft_test_expect ("Your Data Folder Cannot Be Used",
+                                      "Din datamapp kan inte användas",
+                                      "Din datamappe kan ikke bruges"));
+  g_assert_nonnull (strstr (craft_problem_window_get_description_text (window), dir));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A folder that is read-only when the app starts: the problem window says so, the data is
  * not touched, and Try Again opens it once it can be written to. */
 static void
@@ -380,7 +403,6 @@ test_read_only_at_start (void)
   g_autofree char *sum = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CraftStore) store = NULL;
-  CraftProblemWindow *window;
 
   if (!need_root ("The read-only folder at start"))
     return;
@@ -396,18 +418,7 @@ test_read_only_at_start (void)
   g_assert_cmpint (mount (dir, dir, NULL, MS_BIND, NULL), ==, 0);
   g_assert_cmpint (mount (NULL, dir, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL), ==, 0);
 
-  store = craft_store_open (dir, &error);
-  g_assert_null (store);
-  g_assert_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_READ_ONLY);
-  window = CRAFT_PROBLEM_WINDOW (craft_problem_window_new (NULL, dir, error));
-  gtk_window_present (GTK_WINDOW (window));
-  craft_test_spin (50);
-  g_assert_cmpstr (craft_problem_window_get_title_text (window), ==,
-                   craft_test_expect ("Your Data Folder Cannot Be Used",
-                                      "Din datamapp kan inte användas",
-                                      "Din datamappe kan ikke bruges"));
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_error (&error);
+  assert_problem_window (dir, CRAFT_STORE_ERROR_READ_ONLY);
 
   /* Writable again: it opens with everything in it. */
   g_assert_cmpint (umount2 (dir, 0), ==, 0);
@@ -636,24 +647,11 @@ test_data_home_is_a_file (void)
   g_autofree char *dir = g_build_filename (file, "craft-companion", NULL);
   g_autofree char *env = NULL;
   g_autofree char *log = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CraftStore) store = NULL;
-  CraftProblemWindow *window;
 
   g_assert_true (g_file_set_contents (file, "a file, not a folder", -1, NULL));
 
   /* What the app does with it: the problem window, with words that say what to do. */
-  store = craft_store_open (dir, &error);
-  g_assert_null (store);
-  window = CRAFT_PROBLEM_WINDOW (craft_problem_window_new (NULL, dir, error));
-  gtk_window_present (GTK_WINDOW (window));
-  craft_test_spin (50);
-  g_assert_cmpstr (craft_problem_window_get_title_text (window), ==,
-                   craft_test_expect ("Your Data Folder Cannot Be Used",
-                                      "Din datamapp kan inte användas",
-                                      "Din datamappe kan ikke bruges"));
-  g_assert_nonnull (strstr (craft_problem_window_get_description_text (window), dir));
-  gtk_window_destroy (GTK_WINDOW (window));
+  assert_problem_window (dir, CRAFT_STORE_ERROR_FOLDER);
   /* The file is left as it was. */
   g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
 

@@ -5,7 +5,7 @@
 BUILD ?= build
 XVFB = xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp"
 
-.PHONY: all deps build run check check-asan bench clean
+.PHONY: all deps build run check check-asan check-crash bench clean
 
 all: build
 
@@ -45,6 +45,14 @@ bench: build
 	meson compile -C $(BUILD) bench-programs
 	$(RUNTIME) dbus-run-session -- $(XVFB) /usr/bin/python3 bench/run.py --build $(BUILD) \
 	  $(BENCH_ARGS); rc=$$?; rm -rf $$runtime; exit $$rc
+
+# Crash safety in full: 200 rounds of a writer killed with SIGKILL (tests/test-crash.c; the
+# unit suite runs 15), and the window and the reminder process saving side by side for a
+# minute (tests/test-hostile.c; a few seconds in the ui suite). CRAFT_CRASH_SEED=N repeats a run.
+check-crash: build
+	$(RUNTIME) CRAFT_CRASH_ROUNDS=200 CRAFT_CONCURRENT_SECONDS=60 \
+	  dbus-run-session -- $(XVFB) meson test -C $(BUILD) --print-errorlogs \
+	  --timeout-multiplier 10 test-crash test-hostile-en; rc=$$?; rm -rf $$runtime; exit $$rc
 
 clean:
 	rm -rf $(BUILD) build-asan

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "craft-test-util.h"
 
@@ -71,6 +72,21 @@ craft_test_make_dir (const char *name)
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   return dir;
+}
+
+void
+craft_test_assert_integrity_ok (const char *db_path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
 }
 
 static gboolean
@@ -205,6 +221,56 @@ craft_test_find_label (gpointer    root,
                        const char *text)
 {
   return find_label (GTK_WIDGET (root), text, FALSE);
+}
+
+void
+craft_test_type_text (GtkTextBuffer *buffer,
+                      const char    *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      char ch[8] = { 0 };
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), ch);
+      gtk_text_buffer_insert_at_cursor (buffer, ch, -1);
+    }
+}
+
+char *
+craft_test_buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+gboolean
+craft_test_file_contains (const char *path,
+                          const char *text)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, text) != NULL;
+}
+
+gboolean
+craft_test_has_visible_window (GSubprocess *app)
+{
+  const char *argv[] = { "xdotool", "search", "--onlyvisible", "--pid",
+                         g_subprocess_get_identifier (app), NULL };
+  g_autofree char *out = NULL;
+
+  return g_spawn_sync (NULL, (char **) argv, NULL,
+                       G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                       NULL, NULL)
+         && out != NULL && *out != '\0';
+}
+
+void
+craft_test_remove_tree (const char *path)
+{
+  remove_tree (path);
 }
 
 GtkWidget *

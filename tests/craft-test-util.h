@@ -27,6 +27,8 @@ gboolean  craft_test_file_has_checksum (const char *path,
 /* Runs SQL on a database file through its own connection; asserts on failure. */
 void      craft_test_exec_sql         (const char  *db_path,
                                        const char  *sql);
+/* Asserts that PRAGMA integrity_check says "ok" on the database file. */
+void      craft_test_assert_integrity_ok (const char *db_path);
 
 G_END_DECLS
 
@@ -72,6 +74,19 @@ void craft_test_window_set_up    (CraftTestWindow *fixture,
                                   gconstpointer    page);
 void craft_test_window_tear_down (CraftTestWindow *fixture,
                                   gconstpointer    page);
+
+/* Types @text into @buffer one character at a time, as a person does. */
+void       craft_test_type_text         (GtkTextBuffer *buffer,
+                                         const char    *text);
+/* All of @buffer's text (free it). */
+char      *craft_test_buffer_text       (GtkTextBuffer *buffer);
+/* Whether the file at @path holds @text. */
+gboolean   craft_test_file_contains     (const char    *path,
+                                         const char    *text);
+/* Whether the process @app shows a window on the display (asks xdotool). */
+gboolean   craft_test_has_visible_window (GSubprocess  *app);
+/* Removes a folder and everything in it. */
+void       craft_test_remove_tree       (const char    *path);
 
 /* The first label below @root whose text starts with @prefix. */
 GtkWidget *craft_test_find_label_prefix (gpointer    root,

@@ -99,21 +99,6 @@ add_entry (CraftStore *store,
 }
 
 static void
-assert_integrity_ok (const char *path)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-}
-
-static void
 test_round_trip (void)
 {
   g_autofree char *dir = craft_test_make_dir ("round-trip");
@@ -137,7 +122,7 @@ test_round_trip (void)
   g_assert_true (craft_store_backup_to_file (store, backup, CRAFT_BACKUP_FLAGS_NONE, &error));
   g_assert_no_error (error);
   g_assert_cmpint (file_mode (backup), ==, 0600);
-  assert_integrity_ok (backup);
+  craft_test_assert_integrity_ok (backup);
   /* Only the finished file: no temporary name, journal or -wal left beside it. */
   g_assert_true (dir_is (elsewhere, "my backup?#%.db"));
 
@@ -447,7 +432,7 @@ test_daily (void)
   g_assert_cmpstr (made, ==, today);
   g_assert_cmpint (file_mode (backups), ==, 0700);
   g_assert_cmpint (file_mode (today), ==, 0600);
-  assert_integrity_ok (today);
+  craft_test_assert_integrity_ok (today);
   g_clear_pointer (&made, g_free);
 
   /* The same day again: nothing to do, and today's backup is left as it is. */
@@ -578,7 +563,7 @@ test_daily_async_while_typing (void)
   g_assert_nonnull (state.made);
   g_assert_true (g_str_has_suffix (state.made, "craft-companion-2026-11-23.db"));
   g_assert_cmpint (file_mode (state.made), ==, 0600);
-  assert_integrity_ok (state.made);
+  craft_test_assert_integrity_ok (state.made);
   g_test_message ("%u saves while the backup ran", typed);
 
   /* The backup is a consistent copy that opens as a store. */
@@ -648,7 +633,7 @@ test_backup_while_another_writes (void)
   g_assert_true (craft_store_backup_describe (first, &info, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (info.diary_entries, ==, 1);
-  assert_integrity_ok (second);
+  craft_test_assert_integrity_ok (second);
   g_assert_true (craft_store_backup_describe (second, &info, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (info.diary_entries, >=, 1);

@@ -163,29 +163,6 @@ get_entry (Fixture *fixture,
   return fields;
 }
 
-static void
-type_text (GtkTextBuffer *buffer,
-           const char    *text)
-{
-  /* One character at a time, as a person types. */
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      char ch[8] = { 0 };
-
-      g_unichar_to_utf8 (g_utf8_get_char (p), ch);
-      gtk_text_buffer_insert_at_cursor (buffer, ch, -1);
-    }
-}
-
-static char *
-buffer_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static GtkTextBuffer *
 what_happened (Fixture *fixture)
 {
@@ -257,7 +234,7 @@ test_quick_capture (Fixture       *fixture,
   g_assert_cmpuint (fixture->changed->len, ==, 0);
   gtk_spin_button_set_value (child (fixture, "minute_spin"), 30);
 
-  type_text (what_happened (fixture), typed);
+  craft_test_type_text (what_happened (fixture), typed);
   g_assert_cmpint (craft_diary_editor_get_id (fixture->editor), >, 0);
   g_assert_true (gtk_widget_get_sensitive (child (fixture, "delete_button")));
 
@@ -328,9 +305,9 @@ static gint64
 fill_in_entry (Fixture *fixture)
 {
   craft_diary_editor_new_entry (fixture->editor);
-  type_text (what_happened (fixture), "Vi bråkade om pengarna.");
+  craft_test_type_text (what_happened (fixture), "Vi bråkade om pengarna.");
   gtk_editable_set_text (child (fixture, "place_row"), "Hemma i köket");
-  type_text (gtk_text_view_get_buffer (child (fixture, "thoughts_view")), "Inte igen.");
+  craft_test_type_text (gtk_text_view_get_buffer (child (fixture, "thoughts_view")), "Inte igen.");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (option (fixture, "state_box",
                                                          "Under the influence")), TRUE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (option (fixture, "feelings_box", "Worried")),
@@ -438,7 +415,7 @@ test_load (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (child (fixture, "title_label")), ==,
                    g_dgettext (GETTEXT_PACKAGE, "Entry"));
   g_assert_true (gtk_widget_get_sensitive (child (fixture, "delete_button")));
-  text = buffer_text (what_happened (fixture));
+  text = craft_test_buffer_text (what_happened (fixture));
   g_assert_cmpstr (text, ==, "Vi bråkade om pengarna.");
   g_assert_cmpstr (gtk_editable_get_text (child (fixture, "place_row")), ==, "Hemma i köket");
   g_assert_cmpstr (craft_date_button_get_day (child (fixture, "date_button")), ==,
@@ -478,13 +455,13 @@ test_load (Fixture       *fixture,
   /* A new entry after a loaded one starts empty, and so does a second one that day. */
   craft_diary_editor_new_entry (fixture->editor);
   g_clear_pointer (&text, g_free);
-  text = buffer_text (what_happened (fixture));
+  text = craft_test_buffer_text (what_happened (fixture));
   g_assert_cmpstr (text, ==, "");
   g_assert_false (gtk_toggle_button_get_active (scale_step (fixture, "stress_box", "7")));
   g_assert_false (gtk_widget_get_visible (child (fixture, "safety_card")));
   g_assert_cmpstr (gtk_label_get_text (child (fixture, "title_label")), ==,
                    g_dgettext (GETTEXT_PACKAGE, "New Entry"));
-  type_text (what_happened (fixture), "En till.");
+  craft_test_type_text (what_happened (fixture), "En till.");
   craft_test_spin (1000);
   g_assert_cmpuint (count_entries (fixture), ==, 2);
   g_assert_cmpint (craft_diary_editor_get_id (fixture->editor), !=, id);
@@ -526,7 +503,7 @@ test_buttons (Fixture       *fixture,
   gint64 id;
 
   craft_diary_editor_new_entry (fixture->editor);
-  type_text (what_happened (fixture), "Kort.");
+  craft_test_type_text (what_happened (fixture), "Kort.");
   id = craft_diary_editor_get_id (fixture->editor);
   g_assert_cmpint (id, >, 0);
 

@@ -38,29 +38,6 @@ field_buffer (CraftTestWindow *fixture,
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (page_child (fixture, view_name)));
 }
 
-static void
-type_text (GtkTextBuffer *buffer,
-           const char    *text)
-{
-  /* One character at a time, as typing does. */
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      char ch[8] = { 0 };
-
-      g_unichar_to_utf8 (g_utf8_get_char (p), ch);
-      gtk_text_buffer_insert_at_cursor (buffer, ch, -1);
-    }
-}
-
-static char *
-buffer_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static GPtrArray *
 people_rows (CraftTestWindow *fixture)
 {
@@ -127,8 +104,8 @@ test_survives_restart (CraftTestWindow *fixture,
   g_autofree char *back = NULL;
   g_autoptr(GPtrArray) rows = NULL;
 
-  type_text (field_buffer (fixture, "warning_signs_view"), signs);
-  type_text (field_buffer (fixture, "safe_place_view"), place);
+  craft_test_type_text (field_buffer (fixture, "warning_signs_view"), signs);
+  craft_test_type_text (field_buffer (fixture, "safe_place_view"), place);
   add_person (fixture, "Åsa", "070-123 45 67");
   add_person (fixture, "Søren", "+45 12 34 56 78");
 
@@ -140,10 +117,10 @@ test_survives_restart (CraftTestWindow *fixture,
   craft_test_window_close (fixture);
   craft_test_window_open (fixture);
 
-  back = buffer_text (field_buffer (fixture, "warning_signs_view"));
+  back = craft_test_buffer_text (field_buffer (fixture, "warning_signs_view"));
   g_assert_cmpstr (back, ==, signs);
   g_clear_pointer (&back, g_free);
-  back = buffer_text (field_buffer (fixture, "safe_place_view"));
+  back = craft_test_buffer_text (field_buffer (fixture, "safe_place_view"));
   g_assert_cmpstr (back, ==, place);
 
   rows = people_rows (fixture);
@@ -222,12 +199,13 @@ test_failed_save_keeps_text (CraftTestWindow *fixture,
 
   _craft_store_set_busy_timeout (craft_context_get_store (fixture->context), 50);
   craft_saver_set_delays (craft_context_get_saver (fixture->context), 10, 100);
+  craft_saver_set_busy_grace (craft_context_get_saver (fixture->context), 0);
 
   /* Another program holds the database: the save cannot happen. */
   g_assert_cmpint (sqlite3_open (db, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
 
-  type_text (field_buffer (fixture, "private_note_view"), note);
+  craft_test_type_text (field_buffer (fixture, "private_note_view"), note);
   craft_test_spin (300);
 
   g_assert_true (gtk_info_bar_get_revealed (bar));
@@ -235,7 +213,7 @@ test_failed_save_keeps_text (CraftTestWindow *fixture,
                             craft_test_expect ("could not be saved yet",
                                                "kunde inte sparas ännu",
                                                "kunne ikke gemmes endnu")));
-  text = buffer_text (field_buffer (fixture, "private_note_view"));
+  text = craft_test_buffer_text (field_buffer (fixture, "private_note_view"));
   g_assert_cmpstr (text, ==, note);
 
   /* Closing now would lose the text, so the window asks instead of closing. */

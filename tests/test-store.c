@@ -501,6 +501,8 @@ test_saver_keeps_text_while_locked (void)
   _craft_store_set_busy_timeout (store, 50);
   saver = craft_saver_new (store);
   craft_saver_set_delays (saver, 10, 20);
+  /* Reported at once here; brief locks are the hostile tests' business. */
+  craft_saver_set_busy_grace (saver, 0);
 
   /* Another process holds the write lock: the save fails and the text stays queued. */
   g_assert_cmpint (sqlite3_open (db, &other), ==, SQLITE_OK);

@@ -351,6 +351,8 @@ open_store (CraftApplication *self)
       return;
     }
 
+  /* Tests that start the program look for this line to know the data opened normally. */
+  g_debug ("Opened the data in %s", self->data_dir);
   self->context = craft_context_new (store, NULL);
   start_reminders (self);
   if (self->background)

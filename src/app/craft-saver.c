@@ -12,6 +12,10 @@
 
 #define DEFAULT_SAVE_DELAY_MS  400
 #define DEFAULT_RETRY_DELAY_MS 3000
+/* Another program's lock (most often the reminder process saving a line) is usually gone
+ * in a moment: try again soon, and only tell the person when it has lasted this long. */
+#define DEFAULT_BUSY_GRACE_MS  2000
+#define BUSY_RETRY_DELAY_MS    250
 
 typedef struct
 {
@@ -31,6 +35,8 @@ struct _CraftSaver
   guint       timeout_id;
   guint       save_delay_ms;
   guint       retry_delay_ms;
+  guint       busy_grace_ms;
+  gint64      busy_since; /* monotonic µs of the first busy failure in a row, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (CraftSaver, craft_saver, G_TYPE_OBJECT)
@@ -39,6 +45,7 @@ enum {
   PROP_0,
   PROP_PENDING,
   PROP_FAILING,
+  PROP_ERROR,
   N_PROPS
 };
 
@@ -91,6 +98,9 @@ craft_saver_get_property (GObject    *object,
     case PROP_FAILING:
       g_value_set_boolean (value, self->error != NULL);
       break;
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -110,6 +120,10 @@ craft_saver_class_init (CraftSaverClass *klass)
   properties[PROP_FAILING] =
     g_param_spec_boolean ("failing", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The last failure; notified when its kind changes, so what the window says follows. */
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -120,6 +134,7 @@ craft_saver_init (CraftSaver *self)
   g_queue_init (&self->pending);
   self->save_delay_ms = DEFAULT_SAVE_DELAY_MS;
   self->retry_delay_ms = DEFAULT_RETRY_DELAY_MS;
+  self->busy_grace_ms = DEFAULT_BUSY_GRACE_MS;
 }
 
 CraftSaver *
@@ -145,13 +160,24 @@ craft_saver_set_delays (CraftSaver *self,
   self->retry_delay_ms = retry_delay_ms;
 }
 
+void
+craft_saver_set_busy_grace (CraftSaver *self,
+                            guint       busy_grace_ms)
+{
+  g_return_if_fail (CRAFT_IS_SAVER (self));
+
+  self->busy_grace_ms = busy_grace_ms;
+}
+
+static gboolean retry (CraftSaver *self, gboolean asked, GError **error);
+
 static gboolean
 on_timeout_cb (gpointer user_data)
 {
   CraftSaver *self = user_data;
 
   self->timeout_id = 0;
-  craft_saver_flush (self, NULL);
+  retry (self, FALSE, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -168,9 +194,14 @@ set_error (CraftSaver *self,
            GError     *error)
 {
   gboolean was_failing = self->error != NULL;
+  gboolean same_kind = self->error != NULL && error != NULL
+                       && self->error->domain == error->domain
+                       && self->error->code == error->code;
 
   g_clear_error (&self->error);
   self->error = error;
+  if (!same_kind && (was_failing || error != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
   if (was_failing != (error != NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAILING]);
 }
@@ -217,6 +248,24 @@ craft_saver_queue (CraftSaver     *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
+/* Whether @error is another program's lock that has not lasted long enough to mention. */
+static gboolean
+is_brief_busy (CraftSaver   *self,
+               const GError *error)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (!g_error_matches (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_BUSY))
+    {
+      self->busy_since = 0;
+      return FALSE;
+    }
+  if (self->busy_since == 0)
+    self->busy_since = now;
+  /* Once the person has been told, keep telling them until it works. */
+  return self->error == NULL && now - self->busy_since < (gint64) self->busy_grace_ms * 1000;
+}
+
 gboolean
 craft_saver_flush (CraftSaver  *self,
                    GError     **error)
@@ -237,6 +286,13 @@ craft_saver_flush (CraftSaver  *self,
         {
           if (error != NULL)
             *error = g_error_copy (local_error);
+          if (is_brief_busy (self, local_error))
+            {
+              /* Kept and tried again in a moment, without alarming anyone. */
+              g_error_free (local_error);
+              schedule (self, MIN (BUSY_RETRY_DELAY_MS, self->retry_delay_ms));
+              return FALSE;
+            }
           set_error (self, local_error);
           schedule (self, self->retry_delay_ms);
           return FALSE;
@@ -244,10 +300,48 @@ craft_saver_flush (CraftSaver  *self,
       pending_save_free (g_queue_pop_head (&self->pending));
     }
 
+  self->busy_since = 0;
   set_error (self, NULL);
   if (was_pending)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
   return TRUE;
+}
+
+/* Tries the queued saves again, first making the store usable if it can be. */
+static gboolean
+retry (CraftSaver  *self,
+       gboolean     asked,
+       GError     **error)
+{
+  GError *local_error = NULL;
+
+  /* Only when the person asks: after the data folder was removed, put everything back
+   * where it belongs (never behind their back: they may have removed it on purpose). */
+  if (asked && craft_store_has_moved (self->store))
+    {
+      if (!craft_store_put_back (self->store, &local_error))
+        {
+          if (error != NULL)
+            *error = g_error_copy (local_error);
+          set_error (self, local_error);
+          schedule (self, self->retry_delay_ms);
+          return FALSE;
+        }
+    }
+  /* A disk that was forced read-only and mounted again is a new file system: the old
+   * connection would fail for ever, a new one works. Failing to open is no news. */
+  else if (g_error_matches (self->error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_READ_ONLY))
+    craft_store_reopen (self->store, NULL);
+
+  return craft_saver_flush (self, error);
+}
+
+gboolean
+craft_saver_retry (CraftSaver  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (CRAFT_IS_SAVER (self), FALSE);
+  return retry (self, TRUE, error);
 }
 
 gboolean

@@ -40,11 +40,18 @@ void          craft_saver_queue_diary_field (CraftSaver  *self,
 /* Writes everything queued now; on failure the changes stay queued and are retried. */
 gboolean      craft_saver_flush            (CraftSaver     *self,
                                             GError        **error);
+/* What the person's "Try Again" does: as flush, and after the data folder was removed,
+ * first puts the whole database back in its place. */
+gboolean      craft_saver_retry            (CraftSaver     *self,
+                                            GError        **error);
 gboolean      craft_saver_get_pending      (CraftSaver     *self);
 /* The last failure, or NULL while saving works. */
 const GError *craft_saver_get_error        (CraftSaver     *self);
 void          craft_saver_set_delays       (CraftSaver     *self,
                                             guint           save_delay_ms,
                                             guint           retry_delay_ms);
+/* How long another program's lock may last before the saver reports it (2 s). */
+void          craft_saver_set_busy_grace   (CraftSaver     *self,
+                                            guint           busy_grace_ms);
 
 G_END_DECLS

@@ -40,6 +40,43 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* What the bar above the window says while saving fails: the cause in plain words, that
+ * the text is safe, and what to do. */
+static char *
+describe_save_error (const GError *error)
+{
+  if (error->domain == CRAFT_STORE_ERROR)
+    switch ((CraftStoreError) error->code)
+      {
+      case CRAFT_STORE_ERROR_BUSY:
+        return g_strdup (_("Another program is using your data right now, so your latest "
+                           "changes could not be saved yet. They are kept in this window and "
+                           "will be saved as soon as it is free."));
+      case CRAFT_STORE_ERROR_DISK_FULL:
+        return g_strdup (_("The disk is full, so your latest changes could not be saved yet. "
+                           "They are kept in this window. Make some space, for example by "
+                           "deleting files you no longer need, and they will be saved by "
+                           "themselves."));
+      case CRAFT_STORE_ERROR_READ_ONLY:
+        return g_strdup (_("Your data folder cannot be written to right now, so your latest "
+                           "changes could not be saved yet. They are kept in this window and "
+                           "will be saved as soon as the folder can be written to again."));
+      case CRAFT_STORE_ERROR_FOLDER_GONE:
+        return g_strdup (_("Your data folder was removed while Craft Companion was open, so "
+                           "your latest changes could not be saved yet. Everything you wrote "
+                           "is still kept in this window. Choose Try Again to put it all back "
+                           "in its folder."));
+      default:
+        break;
+      }
+
+  /* Translators: %s says why, e.g. "The data could not be read or written (disk I/O error)." */
+  return g_strdup_printf (_("Your latest changes could not be saved yet: %s They are "
+                            "kept in this window and will be saved as soon as it works "
+                            "again."),
+                          error->message);
+}
+
 static void
 update_save_error (CraftWindow *self)
 {
@@ -48,13 +85,8 @@ update_save_error (CraftWindow *self)
 
   if (error != NULL)
     {
-      g_autofree char *text = NULL;
+      g_autofree char *text = describe_save_error (error);
 
-      /* Translators: %s says why, e.g. "The disk is full (database or disk is full)." */
-      text = g_strdup_printf (_("Your latest changes could not be saved yet: %s They are "
-                                "kept in this window and will be saved as soon as it works "
-                                "again."),
-                              error->message);
       gtk_label_set_text (self->save_error_label, text);
     }
   gtk_info_bar_set_revealed (self->save_error_bar, error != NULL);
@@ -183,7 +215,7 @@ retry_save_action (GtkWidget  *widget,
 {
   CraftWindow *self = CRAFT_WINDOW (widget);
 
-  craft_saver_flush (craft_context_get_saver (self->context), NULL);
+  craft_saver_retry (craft_context_get_saver (self->context), NULL);
 }
 
 static void
@@ -209,7 +241,7 @@ craft_window_constructed (GObject *object)
   craft_safety_page_set_context (self->safety_page, self->context);
   craft_leader_page_set_context (self->leader_page, self->context);
 
-  g_signal_connect_object (craft_context_get_saver (self->context), "notify::failing",
+  g_signal_connect_object (craft_context_get_saver (self->context), "notify::error",
                            G_CALLBACK (on_saver_failing_changed_cb), self, 0);
   update_save_error (self);
 }

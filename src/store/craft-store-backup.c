@@ -396,6 +396,14 @@ copy_database (sqlite3       *src,
   return TRUE;
 }
 
+gboolean
+_craft_store_copy_database (sqlite3     *src,
+                            const char  *target,
+                            GError     **error)
+{
+  return copy_database (src, target, FALSE, NULL, error);
+}
+
 static gboolean
 same_file (const char *a,
            const char *b)

@@ -59,6 +59,11 @@ char         *_craft_store_step_text       (CraftStore    *self,
                                             sqlite3_stmt  *stmt,
                                             GError       **error);
 sqlite3      *_craft_store_get_db          (CraftStore  *self);
+/* Copies the database open in @src, checked, to a new private file @target; never replaces
+ * a file that is there (craft-store-backup.c). */
+gboolean      _craft_store_copy_database   (sqlite3     *src,
+                                            const char  *target,
+                                            GError     **error);
 /* How long a write waits for another connection's lock before it fails. */
 void          _craft_store_set_busy_timeout (CraftStore  *self,
                                              int          ms);

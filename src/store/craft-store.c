@@ -18,7 +18,13 @@
 
 #include "craft-store-private.h"
 
+/* How long a read-only check waits for another connection. */
 #define BUSY_TIMEOUT_MS 5000
+/* How long a write on the person's own connection waits for another program's lock. It runs
+ * on the main thread, so it stays short: the saver keeps the text and tries again instead
+ * of freezing the window for seconds (see craft-saver.c). Long enough that the reminder
+ * process's small writes never make a save fail. */
+#define WRITE_BUSY_TIMEOUT_MS 300
 #define SQLITE_HEADER "SQLite format 3"
 
 /* Where the quick_check of a store opened by craft_store_open_deferring_check() stands. */
@@ -43,6 +49,7 @@ struct _CraftStore
   GCond       check_cond;
   CheckState  check_state;
   GError     *check_error;
+  int         busy_timeout_ms;
 };
 
 G_DEFINE_FINAL_TYPE (CraftStore, craft_store, G_TYPE_OBJECT)
@@ -85,6 +92,36 @@ craft_store_init (CraftStore *self)
   g_mutex_init (&self->check_lock);
   g_cond_init (&self->check_cond);
   self->check_state = CHECK_PASSED;
+  self->busy_timeout_ms = WRITE_BUSY_TIMEOUT_MS;
+}
+
+/* Writes a byte to a new file beside @db_path and removes it: the errno of the failure, or
+ * 0. SQLite's own errno is often gone by the time an I/O error comes back, and a disk the
+ * kernel forced read-only still says "rw" to statvfs(). */
+static int
+probe_folder (const char *db_path)
+{
+  g_autofree char *probe = g_strconcat (db_path, "-probe-XXXXXX", NULL);
+  int fd = g_mkstemp_full (probe, O_WRONLY | O_CLOEXEC, 0600);
+  int result = 0;
+
+  if (fd < 0)
+    return errno;
+  if (write (fd, "x", 1) != 1 || fsync (fd) != 0)
+    result = errno;
+  close (fd);
+  g_unlink (probe);
+  return result;
+}
+
+/* Whether the database file of @db was removed or renamed since it was opened. */
+static gboolean
+has_moved (sqlite3 *db)
+{
+  int moved = 0;
+
+  return sqlite3_file_control (db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK
+         && moved;
 }
 
 void
@@ -93,21 +130,50 @@ _craft_store_set_error (GError  **error,
                         int       rc)
 {
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  int primary = rc & 0xff;
 
-  /* The only commit hook is the one that holds writes back from a damaged database. */
+  /* A write that failed in the file system (SQLITE_IOERR) is named by what the disk says
+   * now: full, or turned read-only by the kernel after an error. */
+  if (primary == SQLITE_IOERR && db != NULL)
+    {
+      const char *file = sqlite3_db_filename (db, "main");
+
+      switch (file != NULL && *file != '\0' ? probe_folder (file) : 0)
+        {
+        case ENOSPC:
+        case EDQUOT:
+          primary = SQLITE_FULL;
+          break;
+        case EROFS:
+        case EACCES:
+        case EPERM:
+          primary = SQLITE_READONLY;
+          break;
+        default:
+          break;
+        }
+    }
+
+  /* Only our own commit hook refuses commits (on_commit_cb): the database file was removed,
+   * or the deferred check found it damaged. */
   if (rc == SQLITE_CONSTRAINT_COMMITHOOK)
     {
-      g_set_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_CORRUPT,
-                   _("The database is damaged, so nothing more is saved in it."));
+      if (db != NULL && has_moved (db))
+        g_set_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_FOLDER_GONE,
+                     _("Your data folder was removed while Craft Companion was open."));
+      else
+        g_set_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_CORRUPT,
+                     _("The database is damaged, so nothing more is saved in it."));
       return;
     }
 
-  switch (rc & 0xff)
+  switch (primary)
     {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
+      /* No SQLite wording here: "database is locked" means nothing to a person. */
       g_set_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_BUSY,
-                   _("Another program is using your data right now (%s)."), detail);
+                   _("Another program is using your data right now."));
       break;
     case SQLITE_FULL:
       g_set_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_DISK_FULL,
@@ -145,6 +211,7 @@ void
 _craft_store_set_busy_timeout (CraftStore *self,
                                int         ms)
 {
+  self->busy_timeout_ms = ms;
   sqlite3_busy_timeout (self->db, ms);
 }
 
@@ -478,14 +545,6 @@ wait_checked (CraftStore  *self,
   return passed;
 }
 
-/* Before every commit: nothing is written to a database not known to be sound. Non-zero
- * turns the commit into a roll-back (SQLITE_CONSTRAINT_COMMITHOOK). */
-static int
-on_commit_cb (void *data)
-{
-  return wait_checked (data, NULL) ? 0 : 1;
-}
-
 static void
 check_thread (GTask        *task,
               gpointer      source_object,
@@ -524,6 +583,69 @@ craft_store_check_finish (CraftStore    *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Before every commit. Non-zero turns the commit into a roll-back
+ * (SQLITE_CONSTRAINT_COMMITHOOK, named by _craft_store_set_error()). It refuses a commit
+ * whose file was removed or renamed since it was opened: the write would land in a file that
+ * is gone and be lost at exit, while the person believed it saved. And nothing is written to
+ * a database not known to be sound (craft_store_open_deferring_check()). */
+static int
+on_commit_cb (gpointer user_data)
+{
+  CraftStore *self = user_data;
+
+  if (self->db != NULL && has_moved (self->db))
+    return 1;
+  return wait_checked (self, NULL) ? 0 : 1;
+}
+
+static gboolean
+open_writer (CraftStore  *self,
+             sqlite3    **out_db,
+             GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _craft_store_set_error (error, db, rc);
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+  /* SQLite quietly opens read-only what it cannot write; a store that cannot save must
+   * say so at once, not take the person's typing and fail later. */
+  if (sqlite3_db_readonly (db, "main") == 1)
+    {
+      g_set_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_READ_ONLY,
+                   _("The data folder cannot be written to (%s)."), g_strerror (EROFS));
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (db, self->busy_timeout_ms);
+  sqlite3_extended_result_codes (db, TRUE);
+
+  /* WAL with synchronous=FULL: each commit is synced to disk before it returns, so a note
+   * that was reported saved survives a power cut, not only a crash of the app. NORMAL
+   * would skip that sync and could lose the last saves on power loss (never corrupt the
+   * file); the cost of FULL is one flush per save, and typing is batched into one save per
+   * pause. README's data section says the same. */
+  if (!exec_sql (db,
+                 "PRAGMA journal_mode = WAL;"
+                 "PRAGMA synchronous = FULL;"
+                 "PRAGMA foreign_keys = ON;",
+                 error))
+    {
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+  /* Only now: switching a fresh copy to WAL is a commit of its own, made while self->db is
+   * still the connection being replaced (craft_store_reopen()). */
+  sqlite3_commit_hook (db, on_commit_cb, self);
+  *out_db = db;
+  return TRUE;
+}
+
 static CraftStore *
 open_store (const char  *data_dir,
             gboolean     defer_check,
@@ -558,24 +680,7 @@ open_store (const char  *data_dir,
   if (!exists && !create_private_file (self->path, error))
     return NULL;
 
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _craft_store_set_error (error, self->db, rc);
-      return NULL;
-    }
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_commit_hook (self->db, on_commit_cb, self);
-
-  /* synchronous=FULL: in WAL mode each commit is synced to disk before it returns, so a
-   * note that was reported saved survives a power cut, not only a crash of the app. */
-  if (!exec_sql (self->db,
-                 "PRAGMA journal_mode = WAL;"
-                 "PRAGMA synchronous = FULL;"
-                 "PRAGMA foreign_keys = ON;",
-                 error))
+  if (!open_writer (self, &self->db, error))
     return NULL;
 
   if (!migrate (self->db, version, error))
@@ -621,6 +726,53 @@ craft_store_get_path (CraftStore *self)
 {
   g_return_val_if_fail (CRAFT_IS_STORE (self), NULL);
   return self->path;
+}
+
+gboolean
+craft_store_has_moved (CraftStore *self)
+{
+  g_return_val_if_fail (CRAFT_IS_STORE (self), FALSE);
+
+  return has_moved (self->db);
+}
+
+gboolean
+craft_store_put_back (CraftStore  *self,
+                      GError     **error)
+{
+  g_return_val_if_fail (CRAFT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!craft_store_has_moved (self))
+    return TRUE;
+
+  /* The open connection still reads the removed file whole: copy it, checked, to where it
+   * belongs. The copy never replaces a file someone has put there meanwhile. */
+  if (!_craft_store_ensure_private_folder (self->data_dir, error)
+      || !_craft_store_copy_database (self->db, self->path, error))
+    return FALSE;
+
+  return craft_store_reopen (self, error);
+}
+
+gboolean
+craft_store_reopen (CraftStore  *self,
+                    GError     **error)
+{
+  sqlite3 *db = NULL;
+
+  g_return_val_if_fail (CRAFT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The old connection stays in use until the new one is whole. */
+  if (!open_writer (self, &db, error))
+    return FALSE;
+
+  g_hash_table_remove_all (self->statements);
+  sqlite3_close_v2 (self->db);
+  self->db = db;
+  make_files_private (self->path);
+  return TRUE;
 }
 
 char *

@@ -20,6 +20,7 @@ typedef enum
   CRAFT_STORE_ERROR_BUSY,
   CRAFT_STORE_ERROR_DISK_FULL,
   CRAFT_STORE_ERROR_READ_ONLY,
+  CRAFT_STORE_ERROR_FOLDER_GONE, /* the database file was removed while it was open */
 } CraftStoreError;
 
 /* The schema version this build writes; see craft-store-schema.c. */
@@ -58,6 +59,19 @@ gboolean    craft_store_check_finish       (CraftStore          *self,
 char       *craft_store_default_data_dir   (void);
 const char *craft_store_get_data_dir       (CraftStore  *self);
 const char *craft_store_get_path           (CraftStore  *self);
+/* Whether the database file was removed or renamed since it was opened. While it is, every
+ * write fails with CRAFT_STORE_ERROR_FOLDER_GONE instead of going to a file nobody can
+ * find again; reading still works. */
+gboolean    craft_store_has_moved          (CraftStore  *self);
+/* After the data folder was removed: writes everything the open database holds back to
+ * its place (never over a file that is there now) and carries on there. Does nothing when
+ * the file is where it was (for instance put back from the wastebasket). */
+gboolean    craft_store_put_back           (CraftStore  *self,
+                                            GError     **error);
+/* Opens the database file again: after its disk was forced read-only and then mounted
+ * again, the old connection still points at the dead file system. */
+gboolean    craft_store_reopen             (CraftStore  *self,
+                                            GError     **error);
 /* Renames a damaged database (and its -wal/-shm) beside itself under a dated name. */
 char       *craft_store_set_aside          (const char  *data_dir,
                                             GDateTime   *now,

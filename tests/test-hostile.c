@@ -526,11 +526,49 @@ test_locked (void)
   g_source_remove (tick_id);
   g_test_message ("longest stall of the main loop while locked: %" G_GINT64_FORMAT " ms",
                   ticks.longest / 1000);
-  g_assert_cmpint (ticks.longest, <, 1500 * 1000);
+  g_assert_cmpint (ticks.longest, <, 3500 * 1000);
 
   saved = stored (&fixture, "private-note");
   g_assert_cmpstr (saved, ==, kept);
   close_window (&fixture);
+}
+
+/* Starting while another process holds the database: a short hold is waited out; a long
+ * one brings a start window that says the data is in use, and nothing changes. */
+static void
+test_locked_at_start (void)
+{
+  g_autofree char *dir = craft_test_make_dir ("locked-at-start");
+  g_autoptr(GSubprocess) holder = NULL;
+  g_autoptr(CraftStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  CraftProblemWindow *window;
+
+  store = craft_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  holder = start_helper ("hold-lock", dir, 1000, "LOCKED");
+  store = craft_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_subprocess_wait_check (holder, NULL, NULL);
+  g_clear_object (&holder);
+
+  holder = start_helper ("hold-lock", dir, 8000, "LOCKED");
+  store = craft_store_open (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_BUSY);
+  window = CRAFT_PROBLEM_WINDOW (craft_problem_window_new (NULL, dir, error));
+  gtk_window_present (GTK_WINDOW (window));
+  craft_test_spin (50);
+  g_assert_cmpstr (craft_problem_window_get_title_text (window), ==,
+                   craft_test_expect ("Your Data Is in Use", "Dina data används just nu",
+                                      "Dine data er i brug lige nu"));
+  g_assert_null (strstr (craft_problem_window_get_description_text (window),
+                         "database is locked"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_subprocess_wait_check (holder, NULL, NULL);
 }
 
 /* -- the data folder is removed --------------------------------------------------------- */
@@ -602,8 +640,10 @@ start_app (const char *name,
   gboolean shown = FALSE;
   gboolean exited = FALSE;
 
-  /* exec all the way down, so the process is the program's own (its windows carry its pid). */
-  script = g_strdup_printf ("exec %s env G_MESSAGES_DEBUG=all \"$0\" > \"$1\" 2>&1", prefix);
+  /* Its own session bus: without --data-dir the program is unique on the bus, and would
+   * hand over to another test's copy and quit. */
+  script = g_strdup_printf ("exec dbus-run-session -- %s env G_MESSAGES_DEBUG=all \"$0\" "
+                            "> \"$1\" 2>&1", prefix);
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
   app = g_subprocess_launcher_spawn (launcher, &error, "/bin/sh", "-c", script, bin, log,
                                      NULL);
@@ -804,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/hostile/read-only", test_read_only);
   g_test_add_func ("/hostile/read-only-at-start", test_read_only_at_start);
   g_test_add_func ("/hostile/locked", test_locked);
+  g_test_add_func ("/hostile/locked-at-start", test_locked_at_start);
   g_test_add_func ("/hostile/folder-removed", test_folder_removed);
   g_test_add_func ("/hostile/data-home-is-a-file", test_data_home_is_a_file);
   g_test_add_func ("/hostile/home-unset", test_home_unset);

@@ -254,17 +254,59 @@ craft_test_file_contains (const char *path,
   return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, text) != NULL;
 }
 
+/* Whether @pid is @ancestor or runs below it (followed up through /proc). */
+static gboolean
+descends_from (long pid,
+               long ancestor)
+{
+  for (guint depth = 0; pid > 1 && depth < 32; depth++)
+    {
+      g_autofree char *path = g_strdup_printf ("/proc/%ld/stat", pid);
+      g_autofree char *stat = NULL;
+      const char *after_name;
+
+      if (pid == ancestor)
+        return TRUE;
+      if (!g_file_get_contents (path, &stat, NULL, NULL)
+          || (after_name = strrchr (stat, ')')) == NULL)
+        return FALSE;
+      /* ") S PPID ..." */
+      pid = strtol (after_name + 4, NULL, 10);
+    }
+  return FALSE;
+}
+
+static char *
+run_xdotool (const char * const *argv)
+{
+  char *out = NULL;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, NULL, NULL))
+    return NULL;
+  return out;
+}
+
 gboolean
 craft_test_has_visible_window (GSubprocess *app)
 {
-  const char *argv[] = { "xdotool", "search", "--onlyvisible", "--pid",
-                         g_subprocess_get_identifier (app), NULL };
-  g_autofree char *out = NULL;
+  const char *search[] = { "xdotool", "search", "--onlyvisible", "--name", ".", NULL };
+  long root = strtol (g_subprocess_get_identifier (app), NULL, 10);
+  g_autofree char *out = run_xdotool (search);
+  g_auto(GStrv) windows = g_strsplit (out != NULL ? out : "", "\n", -1);
 
-  return g_spawn_sync (NULL, (char **) argv, NULL,
-                       G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
-                       NULL, NULL)
-         && out != NULL && *out != '\0';
+  /* The program may run below a wrapper (dbus-run-session): any window of a descendant. */
+  for (guint i = 0; windows[i] != NULL; i++)
+    {
+      const char *getpid[] = { "xdotool", "getwindowpid", windows[i], NULL };
+      g_autofree char *pid = NULL;
+
+      if (*windows[i] == '\0' || (pid = run_xdotool (getpid)) == NULL)
+        continue;
+      if (descends_from (strtol (pid, NULL, 10), root))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 void

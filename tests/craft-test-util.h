@@ -83,7 +83,7 @@ char      *craft_test_buffer_text       (GtkTextBuffer *buffer);
 /* Whether the file at @path holds @text. */
 gboolean   craft_test_file_contains     (const char    *path,
                                          const char    *text);
-/* Whether the process @app shows a window on the display (asks xdotool). */
+/* Whether the process @app, or one it started, shows a window (asks xdotool). */
 gboolean   craft_test_has_visible_window (GSubprocess  *app);
 /* Removes a folder and everything in it. */
 void       craft_test_remove_tree       (const char    *path);

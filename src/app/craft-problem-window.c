@@ -171,6 +171,13 @@ craft_problem_window_show_error (CraftProblemWindow *self,
       damaged = TRUE;
       can_retry = FALSE;
     }
+  else if (g_error_matches (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_BUSY))
+    {
+      title = _("Your Data Is in Use");
+      advice = _("Another copy of Craft Companion, or a backup program, may be using it. "
+                 "Wait a moment or close that program, then try again. Nothing has been "
+                 "changed.");
+    }
   else
     {
       title = _("Your Data Folder Cannot Be Used");

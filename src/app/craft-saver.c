@@ -70,7 +70,7 @@ craft_saver_finalize (GObject *object)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!craft_saver_flush (self, &error))
+      if (!craft_saver_flush_waiting (self, &error))
         g_warning ("Changes could not be saved on exit: %s", error->message);
     }
 
@@ -342,6 +342,27 @@ craft_saver_retry (CraftSaver  *self,
 {
   g_return_val_if_fail (CRAFT_IS_SAVER (self), FALSE);
   return retry (self, TRUE, error);
+}
+
+gboolean
+craft_saver_flush_waiting (CraftSaver  *self,
+                           GError     **error)
+{
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (CRAFT_IS_SAVER (self), FALSE);
+
+  /* Each try waits the store's busy timeout: a few of them outlast a brief lock. */
+  for (guint i = 0; !craft_saver_flush (self, &local_error); i++)
+    {
+      if (i >= 6 || !g_error_matches (local_error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_BUSY))
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      g_clear_error (&local_error);
+    }
+  return TRUE;
 }
 
 gboolean

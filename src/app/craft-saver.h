@@ -40,6 +40,9 @@ void          craft_saver_queue_diary_field (CraftSaver  *self,
 /* Writes everything queued now; on failure the changes stay queued and are retried. */
 gboolean      craft_saver_flush            (CraftSaver     *self,
                                             GError        **error);
+/* As flush, but waits out another program's brief lock (about 2 s): for closing. */
+gboolean      craft_saver_flush_waiting    (CraftSaver     *self,
+                                            GError        **error);
 /* What the person's "Try Again" does: as flush, and after the data folder was removed,
  * first puts the whole database back in its place. */
 gboolean      craft_saver_retry            (CraftSaver     *self,

@@ -130,7 +130,7 @@ craft_window_close_request (GtkWindow *window)
 
   save_window_state (self);
 
-  if (craft_saver_flush (craft_context_get_saver (self->context), &error))
+  if (craft_saver_flush_waiting (craft_context_get_saver (self->context), &error))
     return GTK_WINDOW_CLASS (craft_window_parent_class)->close_request (window);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window,

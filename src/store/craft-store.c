@@ -18,7 +18,7 @@
 
 #include "craft-store-private.h"
 
-/* How long a read-only check waits for another connection. */
+/* How long opening (and its read-only check) waits for another program's lock. */
 #define BUSY_TIMEOUT_MS 5000
 /* How long a write on the person's own connection waits for another program's lock. It runs
  * on the main thread, so it stays short: the saver keeps the text and tries again instead
@@ -680,6 +680,8 @@ open_store (const char  *data_dir,
   if (!exists && !create_private_file (self->path, error))
     return NULL;
 
+  /* Opening may wait the long way for another program's lock: nobody is typing yet. */
+  self->busy_timeout_ms = BUSY_TIMEOUT_MS;
   if (!open_writer (self, &self->db, error))
     return NULL;
 
@@ -696,6 +698,8 @@ open_store (const char  *data_dir,
     return NULL;
   if (rc && !exec_sql (self->db, "DELETE FROM worksheet_row WHERE deleted_at IS NOT NULL", error))
     return NULL;
+
+  _craft_store_set_busy_timeout (self, WRITE_BUSY_TIMEOUT_MS);
 
   return g_steal_pointer (&self);
 }

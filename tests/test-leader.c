@@ -251,7 +251,7 @@ test_store_csv (void)
   lines = g_strsplit (csv, "\r\n", -1);
   /* A header, 12 sessions × 2 participants, and the final line break. */
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 24 + 1);
-  g_assert_cmpstr (lines[0], ==, "Group,Session,Date,Participant,Present,Note");
+  g_assert_cmpstr (lines[0], ==, "Group,Group session,Date,Participant,Present,Note");
   g_assert_cmpstr (lines[1], ==, "\"Grupp, tisdag\",1,2026-11-24,Åsa,no,");
   g_assert_cmpstr (lines[2], ==, "\"Grupp, tisdag\",1,2026-11-24,\"'=SUM(A1)\",no,");
   g_assert_cmpstr (lines[3], ==, "\"Grupp, tisdag\",2,2026-12-01,Åsa,yes,\"Sa \"\"tack\"\"\nför kaffet\"");

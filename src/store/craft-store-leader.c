@@ -734,7 +734,7 @@ craft_store_leader_export_csv (CraftStore  *self,
 
   /* Translators: the column headings of the attendance export (a CSV file) */
   append_csv_field (csv, C_("csv", "Group"), FALSE);
-  append_csv_field (csv, C_("csv", "Session"), FALSE);
+  append_csv_field (csv, C_("csv", "Group session"), FALSE);
   append_csv_field (csv, C_("csv", "Date"), FALSE);
   append_csv_field (csv, C_("csv", "Participant"), FALSE);
   append_csv_field (csv, C_("csv", "Present"), FALSE);

@@ -145,6 +145,12 @@ test_store_round_trip (void)
   craft_store_leader_get_attendance (store, jorgen, 3, &present, &note, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (note, ==, "");
+  /* A note that was still waiting to be saved is dropped, not an error. */
+  g_assert_true (craft_store_leader_set_note (store, jorgen, 3, "Sent", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&note, g_free);
+  craft_store_leader_get_attendance (store, jorgen, 3, &present, &note, &error);
+  g_assert_cmpstr (note, ==, "");
 
   g_object_unref (store);
 }

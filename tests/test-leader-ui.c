@@ -448,6 +448,39 @@ test_delete_asks_first (CraftTestWindow *fixture,
   g_assert_nonnull (craft_test_find_label (page, "Onsdag"));
 }
 
+static void
+test_six_month_warning (CraftTestWindow *fixture,
+                        gconstpointer    data)
+{
+  CraftLeaderPage *page = get_page (fixture);
+  CraftStore *store = craft_context_get_store (fixture->context);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *warning;
+  GtkWindow *editor;
+  gint64 group;
+
+  group = craft_store_leader_create_group (store, "Fredag", "en", "2026-11-27", &error);
+  g_assert_no_error (error);
+  craft_leader_page_open_group (page, group);
+  warning = craft_test_template_child (page, CRAFT_TYPE_LEADER_PAGE, "warning_label");
+  g_assert_false (gtk_widget_get_visible (warning));
+
+  /* The last session moved past six months: the page and the editor both say so. */
+  craft_store_leader_set_planned (store, group, 12, "2027-06-04", &error);
+  g_assert_no_error (error);
+  craft_leader_page_open_group (page, group);
+  g_assert_true (gtk_widget_get_visible (warning));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "2027"));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "leader.edit-group", NULL);
+  craft_test_spin (50);
+  editor = find_toplevel (CRAFT_TYPE_GROUP_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_get_visible (craft_test_template_child (editor, CRAFT_TYPE_GROUP_EDITOR,
+                                                                   "warning_label")));
+  gtk_window_destroy (editor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +490,7 @@ main (int   argc,
   craft_test_add_window ("/leader/ui/create-and-run", "leader", test_create_and_run);
   craft_test_add_window ("/leader/ui/presenter-shows-only-points", "leader", test_presenter);
   craft_test_add_window ("/leader/ui/delete-asks-first", "leader", test_delete_asks_first);
+  craft_test_add_window ("/leader/ui/six-month-warning", "leader", test_six_month_warning);
   craft_test_add_window ("/leader/handout/group-language", "leader",
                          test_handout_in_group_language);
 

@@ -145,6 +145,12 @@ test_store_round_trip (void)
   craft_store_leader_get_attendance (store, jorgen, 3, &present, &note, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (note, ==, "");
+  /* A note that was still waiting to be saved is dropped, not an error. */
+  g_assert_true (craft_store_leader_set_note (store, jorgen, 3, "Sent", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&note, g_free);
+  craft_store_leader_get_attendance (store, jorgen, 3, &present, &note, &error);
+  g_assert_cmpstr (note, ==, "");
 
   g_object_unref (store);
 }
@@ -251,7 +257,7 @@ test_store_csv (void)
   lines = g_strsplit (csv, "\r\n", -1);
   /* A header, 12 sessions × 2 participants, and the final line break. */
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 24 + 1);
-  g_assert_cmpstr (lines[0], ==, "Group,Session,Date,Participant,Present,Note");
+  g_assert_cmpstr (lines[0], ==, "Group,Group session,Date,Participant,Present,Note");
   g_assert_cmpstr (lines[1], ==, "\"Grupp, tisdag\",1,2026-11-24,Åsa,no,");
   g_assert_cmpstr (lines[2], ==, "\"Grupp, tisdag\",1,2026-11-24,\"'=SUM(A1)\",no,");
   g_assert_cmpstr (lines[3], ==, "\"Grupp, tisdag\",2,2026-12-01,Åsa,yes,\"Sa \"\"tack\"\"\nför kaffet\"");

@@ -656,8 +656,6 @@ craft_leader_page_class_init (CraftLeaderPageClass *klass)
   gtk_widget_class_install_action (widget_class, "leader.attendance", "i", attendance_action);
   gtk_widget_class_install_action (widget_class, "leader.handout", "i", handout_action);
   gtk_widget_class_install_action (widget_class, "leader.export", NULL, export_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "leader.new-group", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "leader.back",
                                        NULL);
 }
@@ -665,7 +663,20 @@ craft_leader_page_class_init (CraftLeaderPageClass *klass)
 static void
 craft_leader_page_init (CraftLeaderPage *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+Shift+N works wherever the focus is while this place is shown (a managed
+   * shortcut is left alone while the page is not mapped). */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_N,
+                                                                                  GDK_CONTROL_MASK
+                                                                                  | GDK_SHIFT_MASK),
+                                                          gtk_named_action_new ("leader.new-group")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   self->group_rows = g_ptr_array_new ();
   self->session_rows = g_ptr_array_new ();
   self->person_rows = g_ptr_array_new ();

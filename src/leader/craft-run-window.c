@@ -276,6 +276,9 @@ save_run (CraftRunWindow *self)
   g_auto(CraftLeaderRun) run = { 0 };
   g_autoptr(GError) error = NULL;
 
+  /* A session that could not be opened has nothing to keep. */
+  if (self->session == NULL)
+    return;
   craft_agenda_timer_save (self->timer, &run);
   if (!craft_store_leader_set_run (craft_context_get_store (self->context), self->group->id,
                                    self->number, &run, &error))
@@ -640,6 +643,10 @@ new_agenda_row (CraftContentNode *part)
   return row;
 }
 
+static const char * const run_actions[] = {
+  "run.toggle", "run.next", "run.previous", "run.presenter", "run.handout",
+};
+
 GtkWindow *
 craft_run_window_new (GtkWindow    *parent,
                       CraftContext *context,
@@ -671,7 +678,8 @@ craft_run_window_new (GtkWindow    *parent,
       || !craft_store_leader_get_run (store, group, number, &run, &error))
     {
       report (self, _("The group session could not be opened."), error);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->flap), FALSE);
+      for (guint i = 0; i < G_N_ELEMENTS (run_actions); i++)
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), run_actions[i], FALSE);
       self->timer = craft_agenda_timer_new (NULL, 0, NULL, NULL);
       return GTK_WINDOW (self);
     }

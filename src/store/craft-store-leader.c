@@ -545,9 +545,12 @@ update_attendance (CraftStore    *self,
   g_return_val_if_fail (CRAFT_IS_STORE (self), FALSE);
   g_return_val_if_fail (number >= 1 && number <= CRAFT_LEADER_N_SESSIONS, FALSE);
 
+  /* A participant removed meanwhile (a note still waiting to be saved) is no error: there
+   * is just nothing left to write to. */
   stmt = _craft_store_prepare (self,
                                "INSERT OR IGNORE INTO leader_attendance (participant_id, number)"
-                               " VALUES (?1, ?2)",
+                               " SELECT ?1, ?2 WHERE EXISTS"
+                               " (SELECT 1 FROM leader_participant WHERE id = ?1)",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -734,7 +737,7 @@ craft_store_leader_export_csv (CraftStore  *self,
 
   /* Translators: the column headings of the attendance export (a CSV file) */
   append_csv_field (csv, C_("csv", "Group"), FALSE);
-  append_csv_field (csv, C_("csv", "Session"), FALSE);
+  append_csv_field (csv, C_("csv", "Group session"), FALSE);
   append_csv_field (csv, C_("csv", "Date"), FALSE);
   append_csv_field (csv, C_("csv", "Participant"), FALSE);
   append_csv_field (csv, C_("csv", "Present"), FALSE);

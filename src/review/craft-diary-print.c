@@ -25,26 +25,36 @@
 #define MAX_DAYS_BY_DAY 42
 
 GArray *
-craft_diary_print_period_ids (CraftStore  *store,
-                              const char  *from_day,
-                              const char  *to_day,
-                              GError     **error)
+craft_diary_print_query_ids (CraftStore              *store,
+                             const CraftDiaryFilter  *filter,
+                             GError                 **error)
 {
-  CraftDiaryFilter filter = { 0 };
   g_autoptr(GArray) hits = NULL;
   GArray *ids;
 
   g_return_val_if_fail (CRAFT_IS_STORE (store), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
 
-  filter.from_day = from_day;
-  filter.to_day = to_day;
-  hits = craft_store_diary_query (store, &filter, error);
+  hits = craft_store_diary_query (store, filter, error);
   if (hits == NULL)
     return NULL;
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), hits->len);
   for (guint i = 0; i < hits->len; i++)
     g_array_append_val (ids, g_array_index (hits, CraftDiaryHit, i).id);
   return ids;
+}
+
+GArray *
+craft_diary_print_period_ids (CraftStore  *store,
+                              const char  *from_day,
+                              const char  *to_day,
+                              GError     **error)
+{
+  CraftDiaryFilter filter = { 0 };
+
+  filter.from_day = from_day;
+  filter.to_day = to_day;
+  return craft_diary_print_query_ids (store, &filter, error);
 }
 
 static const char *

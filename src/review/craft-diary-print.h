@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* The ids (a GArray of gint64) of the entries @filter finds. */
+GArray  *craft_diary_print_query_ids  (CraftStore              *store,
+                                       const CraftDiaryFilter  *filter,
+                                       GError                 **error);
 /* The ids (a GArray of gint64) of the diary entries, not the Trash, whose day lies between
  * @from_day and @to_day (YYYY-MM-DD, inclusive; NULL leaves that end open). */
 GArray  *craft_diary_print_period_ids (CraftStore  *store,

@@ -15,7 +15,10 @@
 #include "craft-test-util.h"
 #include "program/craft-program.h"
 #include "program/craft-session-print.h"
+#include "app/craft-window.h"
+#include "diary/craft-diary-page.h"
 #include "review/craft-diary-print.h"
+#include "review/craft-review-page.h"
 #include "store/craft-store.h"
 
 typedef struct
@@ -509,6 +512,147 @@ test_print_diary_page_breaks (Fixture       *fixture,
     }
 }
 
+/* In a real window */
+
+static gint64
+add_window_entry (CraftTestWindow *fixture,
+                  const char      *day,
+                  const char      *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  CraftStore *store = craft_context_get_store (fixture->context);
+  int year, month, mday;
+  gint64 id;
+
+  g_assert_cmpint (sscanf (day, "%d-%d-%d", &year, &month, &mday), ==, 3);
+  when = g_date_time_new_local (year, month, mday, 12, 0, 0);
+  id = craft_store_diary_create (store, g_date_time_to_unix (when), &error);
+  g_assert_no_error (error);
+  craft_store_diary_set (store, id, "what-happened", what, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gpointer
+find_page (CraftTestWindow *fixture,
+           const char      *name)
+{
+  return craft_test_template_child (fixture->window, CRAFT_TYPE_WINDOW, name);
+}
+
+/* The Review place prints the period it shows, and nothing outside it. */
+static void
+test_print_review_period (CraftTestWindow *fixture,
+                          gconstpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "review.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *folded = NULL;
+  CraftReviewPage *page = find_page (fixture, "review_page");
+
+  add_window_entry (fixture, "2026-10-01", "Long before the four weeks.");
+  add_window_entry (fixture, "2026-11-02", "Inside the four weeks.");
+  add_window_entry (fixture, "2026-11-23", "Today, still inside.");
+
+  craft_window_show_page (CRAFT_WINDOW (fixture->window), "review");
+  craft_review_page_set_period (page, CRAFT_REVIEW_PERIOD_FOUR_WEEKS);
+  craft_test_spin (50);
+  craft_review_page_print (page, pdf, &error);
+  g_assert_no_error (error);
+  if ((text = read_pdf_text (pdf)) == NULL)
+    return;
+  folded = fold_space (text);
+
+  assert_shows (folded, "Inside the four weeks.");
+  assert_shows (folded, "Today, still inside.");
+  g_assert_null (strstr (folded, "Long before"));
+  assert_shows (folded, craft_test_expect ("From Tuesday 27 October 2026 until today.",
+                                           "Från tisdag 27 oktober 2026 till i dag.",
+                                           "Fra tirsdag den 27. oktober 2026 til i dag."));
+
+  /* Chosen dates print just those days. */
+  craft_review_page_set_dates (page, "2026-10-01", "2026-10-01");
+  craft_review_page_set_period (page, CRAFT_REVIEW_PERIOD_CHOSEN);
+  craft_test_spin (50);
+  craft_review_page_print (page, pdf, &error);
+  g_assert_no_error (error);
+  g_free (text);
+  g_free (folded);
+  text = read_pdf_text (pdf);
+  folded = fold_space (text);
+  assert_shows (folded, "Long before the four weeks.");
+  g_assert_null (strstr (folded, "Inside the four weeks."));
+}
+
+/* In the Diary place: Select, tick two entries, print only those. */
+static void
+test_print_diary_selection (CraftTestWindow *fixture,
+                            gconstpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "selected.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *four = NULL;
+  CraftDiaryPage *page = find_page (fixture, "diary_page");
+  GtkToggleButton *select;
+  gint64 first, third;
+
+  first = add_window_entry (fixture, "2026-11-20", "Chosen one.");
+  add_window_entry (fixture, "2026-11-21", "Not chosen.");
+  third = add_window_entry (fixture, "2026-11-22", "Chosen two.");
+  add_window_entry (fixture, "2026-11-23", "Not chosen either.");
+  craft_diary_page_reload (page);
+  craft_test_spin (50);
+
+  select = craft_test_template_child (page, CRAFT_TYPE_DIARY_PAGE, "select_button");
+  gtk_toggle_button_set_active (select, TRUE);
+  craft_test_spin (20);
+  gtk_widget_activate_action (GTK_WIDGET (page), "diary.set-selected", "(xb)", first, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (page), "diary.set-selected", "(xb)", third, TRUE);
+  craft_test_spin (20);
+  two = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry selected",
+                                      "%u entries selected", 2), 2);
+  g_assert_nonnull (craft_test_find_label (fixture->window, two));
+  g_assert_nonnull (craft_test_find_label (fixture->window,
+                                           craft_test_expect ("2 entries selected",
+                                                              "2 anteckningar valda",
+                                                              "2 notater valgt")));
+
+  craft_diary_page_print (page, pdf, &error);
+  g_assert_no_error (error);
+  if ((text = read_pdf_text (pdf)) == NULL)
+    return;
+  folded = fold_space (text);
+  assert_shows (folded, "Chosen one.");
+  assert_shows (folded, "Chosen two.");
+  g_assert_null (strstr (folded, "Not chosen"));
+  assert_shows (folded, craft_test_expect ("2 chosen entries", "2 valda anteckningar",
+                                           "2 valgte notater"));
+
+  /* Ctrl+A ticks every entry shown; Escape leaves selection mode. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "diary.select-all", NULL);
+  craft_test_spin (20);
+  four = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry selected",
+                                       "%u entries selected", 4), 4);
+  g_assert_nonnull (craft_test_find_label (fixture->window, four));
+  gtk_widget_activate_action (GTK_WIDGET (page), "diary.leave-selection", NULL);
+  g_assert_false (gtk_toggle_button_get_active (select));
+
+  /* Without a selection, Print takes the entries the list shows. */
+  craft_diary_page_print (page, pdf, &error);
+  g_assert_no_error (error);
+  g_free (text);
+  g_free (folded);
+  text = read_pdf_text (pdf);
+  folded = fold_space (text);
+  assert_shows (folded, "Not chosen either.");
+  assert_shows (folded, "Chosen one.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -528,6 +672,9 @@ main (int   argc,
               fixture_set_up, test_print_diary_period, fixture_tear_down);
   g_test_add ("/print/diary/page-breaks", Fixture, NULL,
               fixture_set_up, test_print_diary_page_breaks, fixture_tear_down);
+
+  craft_test_add_window ("/print/window/review-period", "review", test_print_review_period);
+  craft_test_add_window ("/print/window/diary-selection", "diary", test_print_diary_selection);
 
   return g_test_run ();
 }

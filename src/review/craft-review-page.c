@@ -816,9 +816,6 @@ update_happiness (CraftReviewPage *self,
   if (ratings == NULL)
     return FALSE;
   g_clear_pointer (&self->happiness, g_array_unref);
-  g_clear_pointer (&self->from_day, g_free);
-  g_clear_pointer (&self->to_day, g_free);
-  g_clear_pointer (&self->covers, g_free);
   self->happiness = ratings;
   craft_happiness_chart_set_ratings (self->happiness_chart, ratings,
                                      (const char * const *) self->area_ids->pdata,

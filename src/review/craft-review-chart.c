@@ -147,6 +147,8 @@ typedef struct
   PangoContext         *pango;
   PangoFontDescription *font;  /* NULL: the context's */
   gboolean              rtl;
+  int                   bar_thickness;
+  int                   row_padding;
 } Painter;
 
 static void
@@ -156,6 +158,8 @@ painter_for_widget (Painter   *painter,
   painter->pango = gtk_widget_get_pango_context (widget);
   painter->font = NULL;
   painter->rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  painter->bar_thickness = BAR_THICKNESS;
+  painter->row_padding = BAR_ROW_PADDING;
 }
 
 static PangoLayout *
@@ -474,7 +478,7 @@ bar_row_height (const Painter *painter)
   int height;
 
   pango_layout_get_pixel_size (layout, NULL, &height);
-  return MAX (height, BAR_THICKNESS) + BAR_ROW_PADDING;
+  return MAX (height, painter->bar_thickness) + painter->row_padding;
 }
 
 /* Horizontal bars: the label, the bar, and its count at the end of it. */
@@ -536,8 +540,8 @@ draw_bars (CraftReviewChart *self,
       if (length > 0)
         {
           x = rtl ? width - bar_left - length : bar_left;
-          cairo_rectangle (cr, x, middle - BAR_THICKNESS / 2.0, MAX (length, 2),
-                           BAR_THICKNESS);
+          cairo_rectangle (cr, x, middle - painter->bar_thickness / 2.0, MAX (length, 2),
+                           painter->bar_thickness);
           fill_with_style (cr, 0, text);
         }
 
@@ -1155,6 +1159,9 @@ craft_review_chart_build_table (CraftReviewChart *self)
   return table;
 }
 
+#define PRINT_BAR_THICKNESS 9
+#define PRINT_ROW_PADDING   3
+
 /* On paper the chart takes the print context's fonts at the printer's resolution and the
  * light style's ink, whatever style the screen has. */
 static void
@@ -1165,6 +1172,9 @@ painter_for_print (Painter              *painter,
   painter->pango = pango;
   painter->font = font;
   painter->rtl = gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL;
+  /* Paper is read closer than a screen: slimmer bars keep the summary on one page. */
+  painter->bar_thickness = PRINT_BAR_THICKNESS;
+  painter->row_padding = PRINT_ROW_PADDING;
 }
 
 #define PRINT_FONT "Sans 9"

@@ -421,6 +421,9 @@ craft_window_set_progress (CraftWindow *self,
 {
   g_return_if_fail (CRAFT_IS_WINDOW (self));
 
+  /* Work that outlives a closed window has nothing left to show. */
+  if (self->progress_label == NULL)
+    return;
   if (text != NULL)
     gtk_label_set_text (self->progress_label, text);
   if (fraction >= 0)
@@ -436,7 +439,7 @@ craft_window_get_progress (CraftWindow *self)
 {
   g_return_val_if_fail (CRAFT_IS_WINDOW (self), -1);
 
-  if (!gtk_revealer_get_reveal_child (self->progress_revealer))
+  if (self->progress_revealer == NULL || !gtk_revealer_get_reveal_child (self->progress_revealer))
     return -1;
   return gtk_progress_bar_get_fraction (self->progress_bar);
 }
@@ -446,6 +449,8 @@ craft_window_reload (CraftWindow *self)
 {
   g_return_if_fail (CRAFT_IS_WINDOW (self));
 
+  if (self->context == NULL)
+    return;
   craft_diary_page_reload (self->diary_page);
   craft_review_page_refresh (self->review_page);
 }

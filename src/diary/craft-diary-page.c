@@ -709,6 +709,7 @@ print_action (GtkWidget  *widget,
 
   if (CRAFT_DIARY_PAGE (widget)->context == NULL)
     return;
+  g_debug ("Printing from the Diary place");
   if (!craft_diary_page_print (CRAFT_DIARY_PAGE (widget), NULL, &error))
     show_error (CRAFT_DIARY_PAGE (widget), _("The diary could not be printed."), error);
 }

@@ -287,8 +287,16 @@ on_import_done_cb (GObject      *source,
   ImportJob *job = g_task_get_task_data (G_TASK (result));
   CraftWindow *window = job->window;
   g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  /* Closed meanwhile: the import is done (or undone) all the same. */
+  if (craft_window_get_context (window) == NULL)
+    {
+      if (!ok)
+        g_warning ("The import failed after its window closed: %s", error->message);
+      return;
+    }
+  if (!ok)
     {
       craft_window_set_progress (window, NULL, -1);
       show_message (GTK_WINDOW (window), _("The File Could Not Be Imported"), error->message);
@@ -346,6 +354,11 @@ on_import_loaded_cb (GObject      *source,
   g_autofree char *summary = NULL;
   g_autofree char *body = NULL;
 
+  if (craft_window_get_context (window) == NULL)
+    {
+      g_clear_pointer (&import, craft_import_free);
+      return;
+    }
   craft_window_set_progress (window, NULL, -1);
   if (import == NULL || !craft_import_preview (import, window_store (window), &error))
     {
@@ -440,12 +453,19 @@ on_backup_done_cb (GObject      *source,
   craft_window_set_progress (window, NULL, -1);
   if (!craft_store_backup_to_file_finish (CRAFT_STORE (source), result, &error))
     {
+      if (craft_window_get_context (window) == NULL)
+        {
+          g_warning ("The backup failed after its window closed: %s", error->message);
+          return;
+        }
       g_autofree char *body = g_strdup_printf (_("%s Your data is unchanged. Choose another "
                                                  "place and try again."), error->message);
 
       show_message (GTK_WINDOW (window), _("The Backup Could Not Be Saved"), body);
       return;
     }
+  if (craft_window_get_context (window) == NULL)
+    return;
   toast = adw_toast_new (_("Backup saved"));
   craft_window_add_toast (window, toast);
   g_object_set_data (G_OBJECT (window), "craft-backup-done", GINT_TO_POINTER (TRUE));

@@ -990,6 +990,7 @@ print_action (GtkWidget  *widget,
 {
   g_autoptr(GError) error = NULL;
 
+  g_debug ("Printing the period the Review place shows");
   if (!craft_review_page_print (CRAFT_REVIEW_PAGE (widget), NULL, &error))
     craft_window_show_error (widget, _("The diary could not be printed."), error);
 }

@@ -1913,6 +1913,17 @@ craft_import_get_summary (CraftImport *import)
   return &import->summary;
 }
 
+static void
+append_count_line (GString    *text,
+                   const char *format,
+                   guint       count)
+{
+  if (count == 0)
+    return;
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, format, count);
+}
+
 char *
 craft_import_summary_to_string (const CraftImportSummary *summary)
 {
@@ -1929,18 +1940,12 @@ craft_import_summary_to_string (const CraftImportSummary *summary)
   g_string_append_c (text, '\n');
   g_string_append_printf (text, _("Diary entries already here, left as they are: %u"),
                           summary->diary_present);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Worksheet answers filled in: %u"), summary->answers);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Worksheet rows added: %u"), summary->rows);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Sessions with dates or progress added: %u"),
-                          summary->sessions);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Homework ticks added: %u"), summary->homework);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Happiness ratings added: %u"), summary->happiness_ratings);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Settings filled in: %u"), summary->settings);
+  /* The rest only when there is any: a preview of diary entries is not a list of zeros. */
+  append_count_line (text, _("Worksheet answers filled in: %u"), summary->answers);
+  append_count_line (text, _("Worksheet rows added: %u"), summary->rows);
+  append_count_line (text, _("Sessions with dates or progress added: %u"), summary->sessions);
+  append_count_line (text, _("Homework ticks added: %u"), summary->homework);
+  append_count_line (text, _("Happiness ratings added: %u"), summary->happiness_ratings);
+  append_count_line (text, _("Settings filled in: %u"), summary->settings);
   return g_string_free (text, FALSE);
 }

@@ -97,7 +97,8 @@ gboolean                  craft_import_apply_with_progress (CraftImport         
                                                             GError                 **error);
 /* The counts of the last preview or import (only the file's counts before either). */
 const CraftImportSummary *craft_import_get_summary       (CraftImport  *import);
-/* The summary as translated lines, one count a line, for a preview or the command line. */
+/* The summary as translated lines, one count a line, for a preview or the command line: the
+ * diary's two counts always, the others when they are not 0. */
 char                     *craft_import_summary_to_string (const CraftImportSummary *summary);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CraftImport, craft_import_free)

@@ -433,6 +433,24 @@ test_print_diary_entries (Fixture       *fixture,
   assert_shows (summary, "3 chosen entries");
 }
 
+/* Nothing to print still gives a page that says so, not a blank one. */
+static void
+test_print_diary_empty (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *pdf = print_diary (fixture, ids, NULL);
+  g_autofree char *text = read_pdf_text (pdf);
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return;
+  folded = fold_space (text);
+  assert_shows (folded, craft_test_expect ("No diary entries in this period.",
+                                           "Inga anteckningar i dagboken under den här perioden.",
+                                           "Ingen notater i dagbogen i denne periode."));
+}
+
 static void
 test_print_diary_period (Fixture       *fixture,
                          gconstpointer  data)
@@ -633,6 +651,15 @@ test_print_diary_selection (CraftTestWindow *fixture,
   assert_shows (folded, craft_test_expect ("2 chosen entries", "2 valda anteckningar",
                                            "2 valgte notater"));
 
+  /* In selection mode, clicking a row ticks it instead of opening it. */
+  g_signal_emit_by_name (craft_test_template_child (page, CRAFT_TYPE_DIARY_PAGE, "list_view"),
+                         "activate", 0);
+  craft_test_spin (20);
+  g_free (two);
+  two = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry selected",
+                                      "%u entries selected", 3), 3);
+  g_assert_nonnull (craft_test_find_label (fixture->window, two));
+
   /* Ctrl+A ticks every entry shown; Escape leaves selection mode. */
   gtk_widget_activate_action (GTK_WIDGET (page), "diary.select-all", NULL);
   craft_test_spin (20);
@@ -668,6 +695,8 @@ main (int   argc,
 
   g_test_add ("/print/diary/entries", Fixture, NULL,
               fixture_set_up, test_print_diary_entries, fixture_tear_down);
+  g_test_add ("/print/diary/empty", Fixture, NULL,
+              fixture_set_up, test_print_diary_empty, fixture_tear_down);
   g_test_add ("/print/diary/period", Fixture, NULL,
               fixture_set_up, test_print_diary_period, fixture_tear_down);
   g_test_add ("/print/diary/page-breaks", Fixture, NULL,

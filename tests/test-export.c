@@ -717,6 +717,63 @@ test_summary_text (void)
   g_assert_nonnull (strstr (text, "New diary entries: 3"));
   g_assert_nonnull (strstr (text, "already here, left as they are: 1"));
   g_assert_true (g_str_has_prefix (none, "Everything in this file is already here."));
+  /* Counts that are 0 are left out, except the diary's two. */
+  g_assert_null (strstr (text, "Worksheet answers"));
+  summary.answers = 2;
+  g_free (text);
+  text = craft_import_summary_to_string (&summary);
+  g_assert_nonnull (strstr (text, "Worksheet answers filled in: 2"));
+}
+
+typedef struct
+{
+  guint calls;
+  guint last_done;
+  guint total;
+  gboolean ascending;
+} ProgressLog;
+
+static void
+on_progress_cb (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  ProgressLog *log = user_data;
+
+  log->ascending &= done >= log->last_done && done <= total;
+  log->calls++;
+  log->last_done = done;
+  log->total = total;
+}
+
+/* The window's progress bar is told how far an import is, up to the end. */
+static void
+test_import_progress (void)
+{
+  g_autofree char *dir_a = craft_test_make_dir ("progress-a");
+  g_autofree char *dir_b = craft_test_make_dir ("progress-b");
+  g_autofree char *file_a = g_build_filename (dir_a, "export.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store_a = craft_store_open (dir_a, &error);
+  g_autoptr(CraftStore) store_b = NULL;
+  g_autoptr(CraftImport) import = NULL;
+  ProgressLog log = { 0, 0, 0, TRUE };
+
+  g_assert_no_error (error);
+  fill_store (store_a);
+  export_json (store_a, file_a);
+  store_b = craft_store_open (dir_b, &error);
+  g_assert_no_error (error);
+
+  import = load_import (file_a);
+  g_assert_true (craft_import_apply_with_progress (import, store_b, on_progress_cb, &log,
+                                                   &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (log.calls, >=, 2);
+  g_assert_true (log.ascending);
+  g_assert_cmpuint (log.total, >, 3);
+  g_assert_cmpuint (log.last_done, ==, log.total);
+  g_assert_cmpuint (count_entries (store_b, FALSE), ==, 3);
 }
 
 /* The speed goal: 100,000 entries out in 3 s and back in within 10 s. Run with -m perf. */
@@ -793,6 +850,7 @@ main (int   argc,
   g_test_add_func ("/export/json/import-merges", test_import_merges);
   g_test_add_func ("/export/json/corpus", test_corpus);
   g_test_add_func ("/export/json/rollback", test_rollback);
+  g_test_add_func ("/export/json/import-progress", test_import_progress);
   g_test_add_func ("/export/csv/python-reads-rows", test_csv);
   g_test_add_func ("/export/rules/match-store", test_value_rules_match_store);
   g_test_add_func ("/export/files/permissions-and-failure", test_export_file_handling);

@@ -92,6 +92,8 @@ _craft_application_add_actions (CraftApplication *self)
     { "window.close", { "<Control>w", NULL } },
     { "win.show-safety-plan", { "<Control><Shift>s", NULL } },
     { "win.new-entry", { "<Control>n", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.import", { "<Control>o", NULL } },
     { "win.show-page::program", { "<Alt>1", NULL } },
     { "win.show-page::diary", { "<Alt>2", NULL } },
     { "win.show-page::review", { "<Alt>3", NULL } },

@@ -494,3 +494,88 @@ craft_application_get_context (CraftApplication *self)
   g_return_val_if_fail (CRAFT_IS_APPLICATION (self), NULL);
   return self->context;
 }
+
+/* Lets go of every connection to the database: windows, reminders and the context. The
+ * daily backup may still hold the store for a moment in its thread; it is waited for. */
+static gboolean
+close_store (CraftApplication  *self,
+             GError           **error)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  CraftStore *store = craft_context_get_store (self->context);
+  gint64 deadline;
+
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->notifier);
+  if (self->held)
+    g_application_release (G_APPLICATION (self));
+  self->held = FALSE;
+  g_clear_object (&self->context);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (store != NULL && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  if (store != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+      g_set_error_literal (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_BUSY,
+                           _("Craft Companion is still using your data."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+craft_application_restore_backup (CraftApplication  *self,
+                                  const char        *path,
+                                  GError           **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *kept = NULL;
+  CraftBackupInfo info;
+  gboolean ok;
+  GtkWindow *window;
+
+  g_return_val_if_fail (CRAFT_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (self->context != NULL, FALSE);
+
+  /* A backup that is damaged, not ours or too new is refused before anything closes, and
+   * what was typed a moment ago is written first, so that it is kept aside too. */
+  if (!craft_store_backup_describe (path, &info, error)
+      || !craft_saver_flush (craft_context_get_saver (self->context), error))
+    return FALSE;
+
+  now = craft_context_now (self->context);
+  /* No window for a moment: the application must not quit in between. */
+  g_application_hold (G_APPLICATION (self));
+  ok = close_store (self, error)
+       && craft_store_restore_backup (self->data_dir, path, now, &kept, error);
+  /* Whatever happened, the data folder is opened again: the backup, or what was there. */
+  open_store (self);
+  g_application_release (G_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (ok && window != NULL && CRAFT_IS_WINDOW (window))
+    {
+      g_autofree char *name = kept != NULL ? g_path_get_basename (kept) : NULL;
+      g_autofree char *text = NULL;
+      AdwToast *toast;
+
+      if (name != NULL)
+        /* Translators: %s is a file name such as
+         * craft-companion-before-restore-2026-11-23-193000.db */
+        text = g_strdup_printf (_("The backup is restored. What you had before is kept as "
+                                  "“%s”."), name);
+      else
+        text = g_strdup (_("The backup is restored."));
+      toast = adw_toast_new (text);
+      adw_toast_set_timeout (toast, 0);
+      craft_window_add_toast (CRAFT_WINDOW (window), toast);
+    }
+  return ok;
+}

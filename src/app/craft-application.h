@@ -25,4 +25,11 @@ CraftContext     *craft_application_get_context  (CraftApplication *self);
 CraftReminderService *craft_application_get_reminders (CraftApplication *self);
 CraftNotifier        *craft_application_get_notifier  (CraftApplication *self);
 
+/* Replaces the data with the backup at @path: every window closes, the current database is
+ * kept aside under a dated name, and a new window opens on the restored data (with a toast
+ * saying where the old data went). On failure the data folder is opened as it was. */
+gboolean          craft_application_restore_backup (CraftApplication  *self,
+                                                    const char        *path,
+                                                    GError           **error);
+
 G_END_DECLS

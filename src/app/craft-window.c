@@ -10,6 +10,7 @@
 #include "diary/craft-diary-page.h"
 #include "leader/craft-leader-page.h"
 #include "program/craft-program-page.h"
+#include "review/craft-data-transfer.h"
 #include "review/craft-review-page.h"
 #include "safety/craft-safety-page.h"
 
@@ -23,6 +24,9 @@ struct _CraftWindow
   AdwToastOverlay      *toast_overlay;
   GtkInfoBar           *save_error_bar;
   GtkLabel             *save_error_label;
+  GtkRevealer          *progress_revealer;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
   CraftDiaryPage       *diary_page;
   CraftLeaderPage      *leader_page;
   CraftProgramPage     *program_page;
@@ -76,6 +80,9 @@ describe_save_error (const GError *error)
                             "again."),
                           error->message);
 }
+
+static const char * const data_actions[] = { "win.export", "win.import", "win.back-up",
+                                             "win.restore" };
 
 static void
 update_save_error (CraftWindow *self)
@@ -209,6 +216,23 @@ open_session_action (GtkWidget  *widget,
 }
 
 static void
+data_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CraftWindow *self = CRAFT_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.export"))
+    craft_data_export (self);
+  else if (g_str_equal (action_name, "win.import"))
+    craft_data_import (self);
+  else if (g_str_equal (action_name, "win.back-up"))
+    craft_data_back_up (self);
+  else if (g_str_equal (action_name, "win.restore"))
+    craft_data_restore (self);
+}
+
+static void
 retry_save_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -323,6 +347,9 @@ craft_window_class_init (CraftWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, save_error_bar);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, save_error_label);
+  gtk_widget_class_bind_template_child (widget_class, CraftWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CraftWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, CraftWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, diary_page);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, leader_page);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, program_page);
@@ -336,6 +363,10 @@ craft_window_class_init (CraftWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
   gtk_widget_class_install_action (widget_class, "win.open-entry", "x", open_entry_action);
   gtk_widget_class_install_action (widget_class, "win.open-session", "i", open_session_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, data_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, data_action);
+  gtk_widget_class_install_action (widget_class, "win.back-up", NULL, data_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, data_action);
 }
 
 static void
@@ -418,4 +449,45 @@ craft_window_show_error (GtkWidget    *widget,
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 0);
   craft_window_add_toast (CRAFT_WINDOW (window), toast);
+}
+
+void
+craft_window_set_progress (CraftWindow *self,
+                           const char  *text,
+                           double       fraction)
+{
+  g_return_if_fail (CRAFT_IS_WINDOW (self));
+
+  /* Work that outlives a closed window has nothing left to show. */
+  if (self->progress_label == NULL)
+    return;
+  if (text != NULL)
+    gtk_label_set_text (self->progress_label, text);
+  if (fraction >= 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0, 1));
+  gtk_revealer_set_reveal_child (self->progress_revealer, fraction >= 0);
+  /* While the import runs, nothing else may change the data under it. */
+  for (guint i = 0; i < G_N_ELEMENTS (data_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), data_actions[i], fraction < 0);
+}
+
+double
+craft_window_get_progress (CraftWindow *self)
+{
+  g_return_val_if_fail (CRAFT_IS_WINDOW (self), -1);
+
+  if (self->progress_revealer == NULL || !gtk_revealer_get_reveal_child (self->progress_revealer))
+    return -1;
+  return gtk_progress_bar_get_fraction (self->progress_bar);
+}
+
+void
+craft_window_reload (CraftWindow *self)
+{
+  g_return_if_fail (CRAFT_IS_WINDOW (self));
+
+  if (self->context == NULL)
+    return;
+  craft_diary_page_reload (self->diary_page);
+  craft_review_page_refresh (self->review_page);
 }

@@ -29,4 +29,15 @@ void          craft_window_show_error    (GtkWidget      *widget,
                                           const char     *what,
                                           const GError   *error);
 
+/* Shows @text and a progress bar at @fraction (0 … 1) under the header bar while long work
+ * runs, with the export, import and backup actions off; a negative @fraction hides it and
+ * turns them on again. */
+void          craft_window_set_progress  (CraftWindow    *self,
+                                          const char     *text,
+                                          double          fraction);
+/* The fraction shown, or -1 when no progress is shown. */
+double        craft_window_get_progress  (CraftWindow    *self);
+/* Reads the diary again in every place, after an import changed it. */
+void          craft_window_reload        (CraftWindow    *self);
+
 G_END_DECLS

@@ -85,6 +85,33 @@ static const TryNext try_next_options[] = {
 
 typedef struct _CraftDiaryEditor CraftDiaryEditor;
 
+const char *
+craft_diary_option_label (const char *field,
+                          const char *id)
+{
+  g_return_val_if_fail (field != NULL && id != NULL, NULL);
+
+  if (g_str_equal (field, "feelings"))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (feeling_options); i++)
+        if (g_str_equal (feeling_options[i].id, id))
+          return _(feeling_options[i].label);
+    }
+  else if (g_str_equal (field, "coping-kind"))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (coping_kinds); i++)
+        if (g_str_equal (coping_kinds[i].id, id))
+          return _(coping_kinds[i].label);
+    }
+  else if (g_str_equal (field, "try-next"))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (try_next_options); i++)
+        if (g_str_equal (try_next_options[i].id, id))
+          return _(try_next_options[i].label);
+    }
+  return NULL;
+}
+
 /* A set of buttons that together give one field's value: one of them (a radio group or a
  * scale) or several joined by "," (check boxes). Each button keeps its value as
  * "craft-value". */

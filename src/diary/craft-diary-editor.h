@@ -27,6 +27,11 @@ void       craft_diary_editor_load       (CraftDiaryEditor *self,
 /* The entry shown: its id, or 0 while a new one has nothing typed yet. */
 gint64     craft_diary_editor_get_id     (CraftDiaryEditor *self);
 
+/* The words the form shows for the choice @id of "feelings", "coping-kind" or "try-next",
+ * or NULL for an id it does not offer. */
+const char *craft_diary_option_label     (const char       *field,
+                                          const char       *id);
+
 /* Signals:
  *   "changed" (gint64 id): an entry was created or a field of it saved, so lists can refresh.
  *   "delete-requested" (gint64 id): the person pressed Delete; the page moves it to the

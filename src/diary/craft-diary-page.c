@@ -18,6 +18,7 @@
 #include "craft-diary-model.h"
 #include "craft-diary-page.h"
 #include "craft-diary-row.h"
+#include "review/craft-diary-print.h"
 
 /* What went to the Trash is deleted for good after this long. */
 #define TRASH_DAYS 30
@@ -34,6 +35,7 @@ struct _CraftDiaryPage
   guint             scroll_position;
   char             *applied;    /* the filter last run, see describe_filter() */
   gboolean          loaded;     /* the diary was read since the context was set */
+  GHashTable       *selected;   /* ids (gint64 *) ticked in selection mode */
 
   AdwToastOverlay  *toast_overlay;
   AdwLeaflet       *leaflet;
@@ -55,6 +57,9 @@ struct _CraftDiaryPage
   GtkPopover       *calendar_popover;
   GtkCalendar      *calendar;
   GtkToggleButton  *trash_button;
+  GtkToggleButton  *select_button;
+  GtkRevealer      *selection_revealer;
+  GtkLabel         *selection_label;
   GtkRevealer      *summary_revealer;
   GtkLabel         *summary_label;
   GtkRevealer      *trash_revealer;
@@ -538,6 +543,187 @@ clear_filters (CraftDiaryPage *self)
   apply_filter (self);
 }
 
+/* Selection mode: tick entries, then print them. */
+
+static gboolean
+is_selecting (CraftDiaryPage *self)
+{
+  return gtk_toggle_button_get_active (self->select_button);
+}
+
+/* Shows the ticks on the rows the list has made. */
+static void
+update_rows (CraftDiaryPage *self,
+             GtkWidget      *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (CRAFT_IS_DIARY_ROW (child))
+        {
+          CraftDiaryItem *item = craft_diary_row_get_item (CRAFT_DIARY_ROW (child));
+          gint64 id = item != NULL ? craft_diary_item_get_id (item) : 0;
+
+          craft_diary_row_set_selection (CRAFT_DIARY_ROW (child), is_selecting (self),
+                                         g_hash_table_contains (self->selected, &id));
+        }
+      else
+        update_rows (self, child);
+    }
+}
+
+static void
+update_selection (CraftDiaryPage *self)
+{
+  guint n = g_hash_table_size (self->selected);
+  g_autofree char *text = NULL;
+
+  if (n == 0)
+    text = g_strdup (_("Tick the entries to print"));
+  else
+    text = g_strdup_printf (ngettext ("%u entry selected", "%u entries selected", n), n);
+  gtk_label_set_text (self->selection_label, text);
+  gtk_revealer_set_reveal_child (self->selection_revealer, is_selecting (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.print-selected", n > 0);
+  update_rows (self, GTK_WIDGET (self->list_view));
+}
+
+static void
+set_selected (CraftDiaryPage *self,
+              gint64          id,
+              gboolean        selected)
+{
+  if (selected)
+    g_hash_table_add (self->selected, g_memdup2 (&id, sizeof id));
+  else
+    g_hash_table_remove (self->selected, &id);
+  update_selection (self);
+}
+
+static void
+on_select_button_active_cb (GtkToggleButton *button,
+                            GParamSpec      *pspec,
+                            CraftDiaryPage  *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    g_hash_table_remove_all (self->selected);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button),
+                               gtk_toggle_button_get_active (button)
+                               ? _("Stop Selecting") : _("Select Entries to Print"));
+  update_selection (self);
+}
+
+static void
+set_selected_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CraftDiaryPage *self = CRAFT_DIARY_PAGE (widget);
+  gint64 id;
+  gboolean selected;
+
+  g_variant_get (parameter, "(xb)", &id, &selected);
+  set_selected (self, id, selected);
+}
+
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CraftDiaryPage *self = CRAFT_DIARY_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  if (self->context == NULL || is_trash (self))
+    return;
+  ids = craft_diary_print_query_ids (craft_context_get_store (self->context),
+                                     craft_diary_model_get_filter (self->model), &error);
+  if (ids == NULL)
+    {
+      show_error (self, _("The entries could not be selected."), error);
+      return;
+    }
+  gtk_toggle_button_set_active (self->select_button, TRUE);
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (self->selected,
+                      g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
+  update_selection (self);
+}
+
+static void
+leave_selection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  gtk_toggle_button_set_active (CRAFT_DIARY_PAGE (widget)->select_button, FALSE);
+}
+
+gboolean
+craft_diary_page_print (CraftDiaryPage  *self,
+                        const char      *pdf_path,
+                        GError         **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *covers = NULL;
+  GtkRoot *root;
+
+  g_return_val_if_fail (CRAFT_IS_DIARY_PAGE (self), FALSE);
+  g_return_val_if_fail (self->context != NULL, FALSE);
+
+  flush_saver (self);
+  if (is_selecting (self) && g_hash_table_size (self->selected) > 0)
+    {
+      GHashTableIter iter;
+      gint64 *id;
+      guint n = g_hash_table_size (self->selected);
+
+      ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+      g_hash_table_iter_init (&iter, self->selected);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+        g_array_append_val (ids, *id);
+      /* Translators: what a printout of the diary covers. */
+      covers = g_strdup_printf (ngettext ("%u chosen entry", "%u chosen entries", n), n);
+    }
+  else
+    {
+      CraftDiaryFilter everything = { 0 };
+      const CraftDiaryFilter *filter = craft_diary_model_get_filter (self->model);
+
+      if (is_trash (self))
+        filter = &everything;
+      ids = craft_diary_print_query_ids (craft_context_get_store (self->context), filter, error);
+      if (ids == NULL)
+        return FALSE;
+      if (!is_trash (self) && gtk_revealer_get_reveal_child (self->summary_revealer))
+        covers = g_strdup (gtk_label_get_text (self->summary_label));
+      else
+        /* Translators: the period a printout covers. */
+        covers = g_strdup (_("Your whole diary."));
+    }
+
+  now = craft_context_now (self->context);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  return craft_diary_print (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                            craft_context_get_store (self->context), ids, covers, now,
+                            pdf_path, error);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (CRAFT_DIARY_PAGE (widget)->context == NULL)
+    return;
+  g_debug ("Printing from the Diary place");
+  if (!craft_diary_page_print (CRAFT_DIARY_PAGE (widget), NULL, &error))
+    show_error (CRAFT_DIARY_PAGE (widget), _("The diary could not be printed."), error);
+}
+
 /* Callbacks */
 
 static void
@@ -556,8 +742,13 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   CraftDiaryItem *item = gtk_list_item_get_item (list_item);
   guint position = gtk_list_item_get_position (list_item);
 
+  gint64 id = craft_diary_item_get_id (item);
+
   craft_diary_row_set_item (CRAFT_DIARY_ROW (gtk_list_item_get_child (list_item)), item,
                             craft_diary_model_starts_day (self->model, position));
+  craft_diary_row_set_selection (CRAFT_DIARY_ROW (gtk_list_item_get_child (list_item)),
+                                 is_selecting (self),
+                                 g_hash_table_contains (self->selected, &id));
 }
 
 static void
@@ -578,6 +769,13 @@ on_list_view_activate_cb (GtkListView    *list_view,
   /* An entry in the Trash is brought back with its Restore button, not opened. */
   if (item == NULL || craft_diary_item_get_deleted_at (item) > 0)
     return;
+  if (is_selecting (self))
+    {
+      gint64 id = craft_diary_item_get_id (item);
+
+      set_selected (self, id, !g_hash_table_contains (self->selected, &id));
+      return;
+    }
   craft_diary_page_open_entry (self, craft_diary_item_get_id (item));
 }
 
@@ -753,6 +951,9 @@ on_trash_button_active_cb (GtkToggleButton *button,
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), !trash);
   gtk_widget_set_sensitive (GTK_WIDGET (self->filters_button), !trash);
   gtk_widget_set_sensitive (GTK_WIDGET (self->calendar_button), !trash);
+  /* The Trash is not printed. */
+  gtk_toggle_button_set_active (self->select_button, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->select_button), !trash);
   gtk_widget_set_tooltip_text (GTK_WIDGET (button), trash ? _("Back to the Diary") : _("Trash"));
   apply_filter (self);
 }
@@ -928,6 +1129,7 @@ craft_diary_page_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->tag_values, g_ptr_array_unref);
   g_clear_pointer (&self->applied, g_free);
+  g_clear_pointer (&self->selected, g_hash_table_unref);
 
   G_OBJECT_CLASS (craft_diary_page_parent_class)->dispose (object);
 }
@@ -967,6 +1169,9 @@ craft_diary_page_class_init (CraftDiaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CraftDiaryPage, calendar_popover);
   gtk_widget_class_bind_template_child (widget_class, CraftDiaryPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, CraftDiaryPage, trash_button);
+  gtk_widget_class_bind_template_child (widget_class, CraftDiaryPage, select_button);
+  gtk_widget_class_bind_template_child (widget_class, CraftDiaryPage, selection_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CraftDiaryPage, selection_label);
   gtk_widget_class_bind_template_child (widget_class, CraftDiaryPage, summary_revealer);
   gtk_widget_class_bind_template_child (widget_class, CraftDiaryPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CraftDiaryPage, trash_revealer);
@@ -994,6 +1199,7 @@ craft_diary_page_class_init (CraftDiaryPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_click_released_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_trash_button_active_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_select_button_active_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_delete_requested_cb);
@@ -1008,12 +1214,26 @@ craft_diary_page_class_init (CraftDiaryPageClass *klass)
                                        "diary.new-entry", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "diary.search", NULL);
+  gtk_widget_class_install_action (widget_class, "diary.set-selected", "(xb)",
+                                   set_selected_action);
+  gtk_widget_class_install_action (widget_class, "diary.select-all", NULL, select_all_action);
+  gtk_widget_class_install_action (widget_class, "diary.leave-selection", NULL,
+                                   leave_selection_action);
+  gtk_widget_class_install_action (widget_class, "diary.print-selected", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "diary.print", NULL, print_action);
+  /* In the search field Ctrl+A selects its text, as everywhere. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK,
+                                       "diary.select-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "diary.leave-selection", NULL);
 }
 
 static void
 craft_diary_page_init (CraftDiaryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->selected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.print-selected", FALSE);
 
   /* Typing anywhere in the list starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->list_page);
@@ -1142,4 +1362,11 @@ craft_diary_page_go_to_day (CraftDiaryPage *self,
   position = craft_diary_model_find_day (self->model, day);
   if (position >= 0)
     scroll_to_position (self, (guint) position);
+}
+
+void
+craft_diary_page_reload (CraftDiaryPage *self)
+{
+  g_return_if_fail (CRAFT_IS_DIARY_PAGE (self));
+  refresh (self, 0);
 }

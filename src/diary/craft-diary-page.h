@@ -26,4 +26,13 @@ void craft_diary_page_open_entry  (CraftDiaryPage *self,
 void craft_diary_page_go_to_day   (CraftDiaryPage *self,
                                    const char     *day);
 
+/* Reads the entries again, after an import added some. */
+void     craft_diary_page_reload  (CraftDiaryPage  *self);
+/* Prints the ticked entries in selection mode, otherwise the entries the list shows, each
+ * after a summary page; with @pdf_path saves a PDF there without a dialog. Also the actions
+ * "diary.print" (Ctrl+P) and "diary.print-selected"; Ctrl+A ticks every entry shown. */
+gboolean craft_diary_page_print   (CraftDiaryPage  *self,
+                                   const char      *pdf_path,
+                                   GError         **error);
+
 G_END_DECLS

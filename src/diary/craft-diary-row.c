@@ -24,6 +24,8 @@ struct _CraftDiaryRow
   GtkLabel       *coping_label;
   GtkWidget      *flag_image;
   GtkWidget      *restore_button;
+  GtkCheckButton *select_check;
+  gboolean        setting;   /* while the row itself sets the check box */
 };
 
 G_DEFINE_FINAL_TYPE (CraftDiaryRow, craft_diary_row, GTK_TYPE_WIDGET)
@@ -252,6 +254,17 @@ craft_diary_row_get_description (CraftDiaryRow *self)
 }
 
 static void
+on_select_check_toggled_cb (GtkCheckButton *check,
+                            CraftDiaryRow  *self)
+{
+  if (self->setting || self->item == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "diary.set-selected", "(xb)",
+                              craft_diary_item_get_id (self->item),
+                              gtk_check_button_get_active (check));
+}
+
+static void
 craft_diary_row_dispose (GObject *object)
 {
   CraftDiaryRow *self = CRAFT_DIARY_ROW (object);
@@ -296,6 +309,8 @@ craft_diary_row_class_init (CraftDiaryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CraftDiaryRow, coping_label);
   gtk_widget_class_bind_template_child (widget_class, CraftDiaryRow, flag_image);
   gtk_widget_class_bind_template_child (widget_class, CraftDiaryRow, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, CraftDiaryRow, select_check);
+  gtk_widget_class_bind_template_callback (widget_class, on_select_check_toggled_cb);
 }
 
 static void
@@ -308,4 +323,17 @@ GtkWidget *
 craft_diary_row_new (void)
 {
   return g_object_new (CRAFT_TYPE_DIARY_ROW, NULL);
+}
+
+void
+craft_diary_row_set_selection (CraftDiaryRow *self,
+                               gboolean       selecting,
+                               gboolean       selected)
+{
+  g_return_if_fail (CRAFT_IS_DIARY_ROW (self));
+
+  self->setting = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->select_check), selecting);
+  gtk_check_button_set_active (self->select_check, selecting && selected);
+  self->setting = FALSE;
 }

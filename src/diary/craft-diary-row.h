@@ -21,6 +21,11 @@ void            craft_diary_row_set_item        (CraftDiaryRow  *self,
                                                  CraftDiaryItem *item,
                                                  gboolean        show_day);
 CraftDiaryItem *craft_diary_row_get_item        (CraftDiaryRow  *self);
+/* Shows a check box while the list is in selection mode, ticked when @selected. Ticking it
+ * activates "diary.set-selected" with the entry's id and the new state ("(xb)"). */
+void            craft_diary_row_set_selection   (CraftDiaryRow  *self,
+                                                 gboolean        selecting,
+                                                 gboolean        selected);
 /* The row read as one sentence, as screen readers say it. */
 const char     *craft_diary_row_get_description (CraftDiaryRow  *self);
 

@@ -1692,10 +1692,32 @@ craft_import_load (GFile   *file,
 
 /* Import: merging */
 
+/* Tells how far an import is, about once per percent. */
+typedef struct
+{
+  CraftImportProgressFunc func;
+  gpointer                data;
+  guint                   done;
+  guint                   total;
+  guint                   next;
+} Progress;
+
+static void
+progress_step (Progress *progress)
+{
+  progress->done++;
+  if (progress->func != NULL && progress->done >= progress->next)
+    {
+      progress->func (progress->done, progress->total, progress->data);
+      progress->next = progress->done + MAX (progress->total / 100, 1);
+    }
+}
+
 static gboolean
 merge (CraftImport  *import,
        CraftStore   *store,
        gboolean      dry_run,
+       Progress     *progress,
        GError      **error)
 {
   CraftImportSummary summary = { 0 };
@@ -1703,9 +1725,13 @@ merge (CraftImport  *import,
   gboolean changed;
 
   summary.diary_entries = import->diary->len;
+  progress->total = import->diary->len + import->answers->len + import->rows->len
+                    + import->sessions->len + import->homework->len + import->happiness->len
+                    + import->meta->len;
 
   for (guint i = 0; i < import->diary->len; i++)
     {
+      progress_step (progress);
       DiaryItem *item = &g_array_index (import->diary, DiaryItem, i);
       CraftDiaryRecord record = {
         item->uuid, item->created_at, item->updated_at, 0,
@@ -1722,6 +1748,7 @@ merge (CraftImport  *import,
 
   for (guint i = 0; i < import->answers->len; i++)
     {
+      progress_step (progress);
       AnswerItem *item = &g_array_index (import->answers, AnswerItem, i);
 
       if (!craft_store_merge_answer (store, item->worksheet, item->field, item->value,
@@ -1735,6 +1762,7 @@ merge (CraftImport  *import,
    * before its first row is added. */
   for (guint i = 0; i < import->rows->len; i++)
     {
+      progress_step (progress);
       RowItem *item = &g_array_index (import->rows, RowItem, i);
       char *key = join_key (item->worksheet, item->list);
       gpointer decision;
@@ -1777,6 +1805,7 @@ merge (CraftImport  *import,
 
   for (guint i = 0; i < import->sessions->len; i++)
     {
+      progress_step (progress);
       CraftSessionRecord *item = &g_array_index (import->sessions, CraftSessionRecord, i);
 
       if (!craft_store_merge_session (store, item, dry_run, &changed, error))
@@ -1786,6 +1815,7 @@ merge (CraftImport  *import,
 
   for (guint i = 0; i < import->homework->len; i++)
     {
+      progress_step (progress);
       HomeworkItem *item = &g_array_index (import->homework, HomeworkItem, i);
 
       if (!craft_store_merge_homework (store, item->session, item->task, item->done_at, dry_run,
@@ -1796,6 +1826,7 @@ merge (CraftImport  *import,
 
   for (guint i = 0; i < import->happiness->len; i++)
     {
+      progress_step (progress);
       HappinessItem *item = &g_array_index (import->happiness, HappinessItem, i);
 
       if (!craft_store_merge_happiness (store, item->day, item->area, item->value, dry_run,
@@ -1806,6 +1837,7 @@ merge (CraftImport  *import,
 
   for (guint i = 0; i < import->meta->len; i++)
     {
+      progress_step (progress);
       MetaItem *item = &g_array_index (import->meta, MetaItem, i);
 
       if (!craft_store_merge_meta (store, item->key, item->value, dry_run, &changed, error))
@@ -1828,9 +1860,11 @@ craft_import_preview (CraftImport  *import,
   g_return_val_if_fail (CRAFT_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  Progress progress = { 0 };
+
   if (!craft_store_begin_read (store, error))
     return FALSE;
-  ok = merge (import, store, TRUE, error);
+  ok = merge (import, store, TRUE, &progress, error);
   craft_store_end_read (store);
   return ok;
 }
@@ -1840,6 +1874,18 @@ craft_import_apply (CraftImport  *import,
                     CraftStore   *store,
                     GError      **error)
 {
+  return craft_import_apply_with_progress (import, store, NULL, NULL, error);
+}
+
+gboolean
+craft_import_apply_with_progress (CraftImport              *import,
+                                  CraftStore               *store,
+                                  CraftImportProgressFunc   func,
+                                  gpointer                  user_data,
+                                  GError                  **error)
+{
+  Progress progress = { func, user_data, 0, 0, 0 };
+
   g_return_val_if_fail (import != NULL, FALSE);
   g_return_val_if_fail (CRAFT_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1849,12 +1895,14 @@ craft_import_apply (CraftImport  *import,
       g_prefix_error (error, "%s ", _("Nothing was imported."));
       return FALSE;
     }
-  if (!merge (import, store, FALSE, error) || !craft_store_commit (store, error))
+  if (!merge (import, store, FALSE, &progress, error) || !craft_store_commit (store, error))
     {
       craft_store_rollback (store);
       g_prefix_error (error, "%s ", _("Nothing was imported."));
       return FALSE;
     }
+  if (func != NULL)
+    func (progress.total, progress.total, user_data);
   return TRUE;
 }
 
@@ -1863,6 +1911,17 @@ craft_import_get_summary (CraftImport *import)
 {
   g_return_val_if_fail (import != NULL, NULL);
   return &import->summary;
+}
+
+static void
+append_count_line (GString    *text,
+                   const char *format,
+                   guint       count)
+{
+  if (count == 0)
+    return;
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, format, count);
 }
 
 char *
@@ -1881,18 +1940,12 @@ craft_import_summary_to_string (const CraftImportSummary *summary)
   g_string_append_c (text, '\n');
   g_string_append_printf (text, _("Diary entries already here, left as they are: %u"),
                           summary->diary_present);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Worksheet answers filled in: %u"), summary->answers);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Worksheet rows added: %u"), summary->rows);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Sessions with dates or progress added: %u"),
-                          summary->sessions);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Homework ticks added: %u"), summary->homework);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Happiness ratings added: %u"), summary->happiness_ratings);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Settings filled in: %u"), summary->settings);
+  /* The rest only when there is any: a preview of diary entries is not a list of zeros. */
+  append_count_line (text, _("Worksheet answers filled in: %u"), summary->answers);
+  append_count_line (text, _("Worksheet rows added: %u"), summary->rows);
+  append_count_line (text, _("Sessions with dates or progress added: %u"), summary->sessions);
+  append_count_line (text, _("Homework ticks added: %u"), summary->homework);
+  append_count_line (text, _("Happiness ratings added: %u"), summary->happiness_ratings);
+  append_count_line (text, _("Settings filled in: %u"), summary->settings);
   return g_string_free (text, FALSE);
 }

@@ -84,9 +84,21 @@ gboolean                  craft_import_preview           (CraftImport  *import,
 gboolean                  craft_import_apply             (CraftImport  *import,
                                                           CraftStore   *store,
                                                           GError      **error);
+/* Called from the thread that imports with how many of @total items are merged so far;
+ * the last call has @done == @total, once everything is written. */
+typedef void (*CraftImportProgressFunc) (guint    done,
+                                         guint    total,
+                                         gpointer user_data);
+/* The same, telling @func how far it is. */
+gboolean                  craft_import_apply_with_progress (CraftImport             *import,
+                                                            CraftStore              *store,
+                                                            CraftImportProgressFunc  func,
+                                                            gpointer                 user_data,
+                                                            GError                 **error);
 /* The counts of the last preview or import (only the file's counts before either). */
 const CraftImportSummary *craft_import_get_summary       (CraftImport  *import);
-/* The summary as translated lines, one count a line, for a preview or the command line. */
+/* The summary as translated lines, one count a line, for a preview or the command line: the
+ * diary's two counts always, the others when they are not 0. */
 char                     *craft_import_summary_to_string (const CraftImportSummary *summary);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CraftImport, craft_import_free)

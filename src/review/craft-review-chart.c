@@ -140,11 +140,45 @@ get_text_colour (GtkWidget *widget,
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), colour);
 }
 
-static PangoLayout *
-create_small_layout (GtkWidget  *widget,
-                     const char *text)
+/* Where the chart's text comes from: the widget's own fonts on screen, or a print
+ * context's (at the printer's resolution) on paper. */
+typedef struct
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+  PangoContext         *pango;
+  PangoFontDescription *font;  /* NULL: the context's */
+  gboolean              rtl;
+  int                   bar_thickness;
+  int                   row_padding;
+} Painter;
+
+static void
+painter_for_widget (Painter   *painter,
+                    GtkWidget *widget)
+{
+  painter->pango = gtk_widget_get_pango_context (widget);
+  painter->font = NULL;
+  painter->rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  painter->bar_thickness = BAR_THICKNESS;
+  painter->row_padding = BAR_ROW_PADDING;
+}
+
+static PangoLayout *
+create_layout (const Painter *painter,
+               const char    *text)
+{
+  PangoLayout *layout = pango_layout_new (painter->pango);
+
+  if (painter->font != NULL)
+    pango_layout_set_font_description (layout, painter->font);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static PangoLayout *
+create_small_layout (const Painter *painter,
+                     const char    *text)
+{
+  PangoLayout *layout = create_layout (painter, text);
   PangoAttrList *attrs = pango_attr_list_new ();
 
   pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
@@ -269,6 +303,7 @@ draw_marker (cairo_t       *cr,
 
 static void
 draw_message (CraftReviewChart *self,
+              const Painter    *painter,
               cairo_t          *cr,
               int               width,
               int               height,
@@ -277,10 +312,9 @@ draw_message (CraftReviewChart *self,
   g_autoptr(PangoLayout) layout = NULL;
   int text_height;
 
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
-                                           self->empty_text != NULL
-                                           ? self->empty_text
-                                           : _("Nothing to show for this period."));
+  layout = create_layout (painter, self->empty_text != NULL
+                                   ? self->empty_text
+                                   : _("Nothing to show for this period."));
   pango_layout_set_width (layout, MAX (width - 2 * MESSAGE_MARGIN, 1) * PANGO_SCALE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
@@ -355,12 +389,12 @@ nice_axis (double  max,
  * than @width. Returns its height; draws it when @cr is not NULL. */
 static int
 layout_legend (CraftReviewChart *self,
+               const Painter    *painter,
                int               width,
                cairo_t          *cr,
                double            top,
                const GdkRGBA    *text)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
   int x = 0, y = 0, row_height = LEGEND_SWATCH;
   gboolean any = FALSE;
 
@@ -376,9 +410,9 @@ layout_legend (CraftReviewChart *self,
       if (series->role == CRAFT_REVIEW_SERIES_TABLE || series->role == CRAFT_REVIEW_SERIES_LOW)
         continue;
 
-      layout = create_small_layout (widget, series->role == CRAFT_REVIEW_SERIES_HIGH
-                                            ? _("Lowest to highest")
-                                            : series->label);
+      layout = create_small_layout (painter, series->role == CRAFT_REVIEW_SERIES_HIGH
+                                             ? _("Lowest to highest")
+                                             : series->label);
       pango_layout_set_width (layout, MAX (width - LEGEND_SWATCH - SPACING, 1) * PANGO_SCALE);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_get_pixel_size (layout, &text_width, &text_height);
@@ -428,9 +462,9 @@ layout_legend (CraftReviewChart *self,
 }
 
 static int
-small_text_height (GtkWidget *widget)
+small_text_height (const Painter *painter)
 {
-  g_autoptr(PangoLayout) layout = create_small_layout (widget, "0");
+  g_autoptr(PangoLayout) layout = create_small_layout (painter, "0");
   int height;
 
   pango_layout_get_pixel_size (layout, NULL, &height);
@@ -438,25 +472,25 @@ small_text_height (GtkWidget *widget)
 }
 
 static int
-bar_row_height (GtkWidget *widget)
+bar_row_height (const Painter *painter)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "Ag");
+  g_autoptr(PangoLayout) layout = create_layout (painter, "Ag");
   int height;
 
   pango_layout_get_pixel_size (layout, NULL, &height);
-  return MAX (height, BAR_THICKNESS) + BAR_ROW_PADDING;
+  return MAX (height, painter->bar_thickness) + painter->row_padding;
 }
 
 /* Horizontal bars: the label, the bar, and its count at the end of it. */
 static void
 draw_bars (CraftReviewChart *self,
+           const Painter    *painter,
            cairo_t          *cr,
            int               width,
            const GdkRGBA    *text)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  int row_height = bar_row_height (widget);
+  gboolean rtl = painter->rtl;
+  int row_height = bar_row_height (painter);
   int label_width = 0, count_width = 0;
   double max = self->max > 0 ? self->max : data_max (self);
   double bar_left, bar_room;
@@ -464,11 +498,10 @@ draw_bars (CraftReviewChart *self,
   for (guint c = 0; c < self->categories->len; c++)
     {
       Category *category = g_ptr_array_index (self->categories, c);
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget,
-                                                                      category->axis_label);
+      g_autoptr(PangoLayout) layout = create_layout (painter, category->axis_label);
       g_autofree char *count = format_value (category_value (category, 0),
                                              ((Series *) self->series->pdata[0])->digits);
-      g_autoptr(PangoLayout) count_layout = gtk_widget_create_pango_layout (widget, count);
+      g_autoptr(PangoLayout) count_layout = create_layout (painter, count);
       int w;
 
       pango_layout_get_pixel_size (layout, &w, NULL);
@@ -485,12 +518,11 @@ draw_bars (CraftReviewChart *self,
   for (guint c = 0; c < self->categories->len; c++)
     {
       Category *category = g_ptr_array_index (self->categories, c);
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget,
-                                                                      category->axis_label);
+      g_autoptr(PangoLayout) layout = create_layout (painter, category->axis_label);
       double value = category_value (category, 0);
       g_autofree char *count = format_value (value,
                                              ((Series *) self->series->pdata[0])->digits);
-      g_autoptr(PangoLayout) count_layout = gtk_widget_create_pango_layout (widget, count);
+      g_autoptr(PangoLayout) count_layout = create_layout (painter, count);
       double top = c * row_height;
       double middle = top + row_height / 2.0;
       double length = isnan (value) ? 0 : bar_room * value / max;
@@ -508,8 +540,8 @@ draw_bars (CraftReviewChart *self,
       if (length > 0)
         {
           x = rtl ? width - bar_left - length : bar_left;
-          cairo_rectangle (cr, x, middle - BAR_THICKNESS / 2.0, MAX (length, 2),
-                           BAR_THICKNESS);
+          cairo_rectangle (cr, x, middle - painter->bar_thickness / 2.0, MAX (length, 2),
+                           painter->bar_thickness);
           fill_with_style (cr, 0, text);
         }
 
@@ -544,16 +576,16 @@ span_is_free (GArray *taken,
 /* Stacked bars and lines share an axis of evenly spaced categories (days or weeks). */
 static void
 draw_over_time (CraftReviewChart *self,
+                const Painter    *painter,
                 cairo_t          *cr,
                 int               width,
                 int               height,
                 const GdkRGBA    *text)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
   g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (Span));
   guint n = self->categories->len;
-  int label_height = small_text_height (widget);
-  int legend_height = layout_legend (self, width, NULL, 0, text);
+  int label_height = small_text_height (painter);
+  int legend_height = layout_legend (self, painter, width, NULL, 0, text);
   int number_width = 0;
   double top, step, plot_left, plot_right, plot_top, plot_bottom, slot;
   gint low = -1, high = -1;
@@ -568,7 +600,7 @@ draw_over_time (CraftReviewChart *self,
   for (double v = 0; v <= top + 0.001; v += step)
     {
       g_autofree char *number = g_strdup_printf ("%g", v);
-      g_autoptr(PangoLayout) layout = create_small_layout (widget, number);
+      g_autoptr(PangoLayout) layout = create_small_layout (painter, number);
       int w;
 
       pango_layout_get_pixel_size (layout, &w, NULL);
@@ -591,7 +623,7 @@ draw_over_time (CraftReviewChart *self,
   for (double v = 0; v <= top + 0.001; v += step)
     {
       g_autofree char *number = g_strdup_printf ("%g", v);
-      g_autoptr(PangoLayout) layout = create_small_layout (widget, number);
+      g_autoptr(PangoLayout) layout = create_small_layout (painter, number);
       double y = floor_half (Y_FOR (v));
       int w;
 
@@ -616,7 +648,7 @@ draw_over_time (CraftReviewChart *self,
 
       if (k >= 2 && (i == 0 || i == n - 1))
         continue;
-      layout = create_small_layout (widget, category->axis_label);
+      layout = create_small_layout (painter, category->axis_label);
       pango_layout_get_pixel_size (layout, &w, NULL);
       span.left = CLAMP (X_FOR (i) - w / 2.0, 0, MAX (width - w, 0));
       span.right = span.left + w;
@@ -732,7 +764,43 @@ draw_over_time (CraftReviewChart *self,
 #undef X_FOR
 #undef Y_FOR
 
-  layout_legend (self, width, cr, height - legend_height, text);
+  layout_legend (self, painter, width, cr, height - legend_height, text);
+}
+
+static void
+draw_chart (CraftReviewChart *self,
+            const Painter    *painter,
+            cairo_t          *cr,
+            int               width,
+            int               height,
+            const GdkRGBA    *text)
+{
+  if (self->categories->len == 0 || self->n_drawn == 0)
+    draw_message (self, painter, cr, width, height, text);
+  else if (self->kind == CRAFT_REVIEW_CHART_BARS)
+    draw_bars (self, painter, cr, width, text);
+  else
+    draw_over_time (self, painter, cr, width, height, text);
+}
+
+/* The height the chart needs at @width. */
+static int
+measure_height (CraftReviewChart *self,
+                const Painter    *painter,
+                int               width,
+                gboolean          natural)
+{
+  if (self->categories->len == 0 || self->n_drawn == 0)
+    return MESSAGE_HEIGHT;
+  if (self->kind == CRAFT_REVIEW_CHART_BARS)
+    return (int) self->categories->len * bar_row_height (painter);
+  {
+    int legend = layout_legend (self, painter, width, NULL, 0, NULL);
+    int extra = small_text_height (painter) + TICK_LENGTH + SPACING
+                + (legend > 0 ? legend + LEGEND_TOP_SPACING : 0);
+
+    return (natural ? NATURAL_PLOT_HEIGHT : MIN_PLOT_HEIGHT) + extra;
+  }
 }
 
 static void
@@ -742,6 +810,7 @@ craft_review_chart_snapshot (GtkWidget   *widget,
   CraftReviewChart *self = CRAFT_REVIEW_CHART (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  Painter painter;
   GdkRGBA text;
   cairo_t *cr;
 
@@ -750,13 +819,9 @@ craft_review_chart_snapshot (GtkWidget   *widget,
 
   /* Taken at every draw, so that the chart follows a switch between light and dark. */
   get_text_colour (widget, &text);
+  painter_for_widget (&painter, widget);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (self->categories->len == 0 || self->n_drawn == 0)
-    draw_message (self, cr, width, height, &text);
-  else if (self->kind == CRAFT_REVIEW_CHART_BARS)
-    draw_bars (self, cr, width, &text);
-  else
-    draw_over_time (self, cr, width, height, &text);
+  draw_chart (self, &painter, cr, width, height, &text);
   cairo_destroy (cr);
 }
 
@@ -783,19 +848,14 @@ craft_review_chart_measure (GtkWidget      *widget,
       *minimum = MIN_WIDTH;
       *natural = NATURAL_WIDTH;
     }
-  else if (self->categories->len == 0 || self->n_drawn == 0)
-    *minimum = *natural = MESSAGE_HEIGHT;
-  else if (self->kind == CRAFT_REVIEW_CHART_BARS)
-    *minimum = *natural = (int) self->categories->len * bar_row_height (widget);
   else
     {
       int width = for_size < 0 ? NATURAL_WIDTH : for_size;
-      int legend = layout_legend (self, width, NULL, 0, NULL);
-      int extra = small_text_height (widget) + TICK_LENGTH + SPACING
-                  + (legend > 0 ? legend + LEGEND_TOP_SPACING : 0);
+      Painter painter;
 
-      *minimum = MIN_PLOT_HEIGHT + extra;
-      *natural = NATURAL_PLOT_HEIGHT + extra;
+      painter_for_widget (&painter, widget);
+      *minimum = measure_height (self, &painter, width, FALSE);
+      *natural = measure_height (self, &painter, width, TRUE);
     }
 }
 
@@ -1097,4 +1157,57 @@ craft_review_chart_build_table (CraftReviewChart *self)
       craft_review_table_append (table, (const char * const *) cells->pdata);
     }
   return table;
+}
+
+#define PRINT_BAR_THICKNESS 9
+#define PRINT_ROW_PADDING   3
+
+/* On paper the chart takes the print context's fonts at the printer's resolution and the
+ * light style's ink, whatever style the screen has. */
+static void
+painter_for_print (Painter              *painter,
+                   PangoContext         *pango,
+                   PangoFontDescription *font)
+{
+  painter->pango = pango;
+  painter->font = font;
+  painter->rtl = gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL;
+  /* Paper is read closer than a screen: slimmer bars keep the summary on one page. */
+  painter->bar_thickness = PRINT_BAR_THICKNESS;
+  painter->row_padding = PRINT_ROW_PADDING;
+}
+
+#define PRINT_FONT "Sans 9"
+
+double
+craft_review_chart_measure_print (CraftReviewChart *self,
+                                  PangoContext     *pango,
+                                  double            width)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (PRINT_FONT);
+  Painter painter;
+
+  g_return_val_if_fail (CRAFT_IS_REVIEW_CHART (self), 0);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (pango), 0);
+
+  painter_for_print (&painter, pango, font);
+  return measure_height (self, &painter, (int) width, FALSE);
+}
+
+void
+craft_review_chart_draw_print (CraftReviewChart *self,
+                               cairo_t          *cr,
+                               PangoContext     *pango,
+                               double            width,
+                               double            height)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (PRINT_FONT);
+  static const GdkRGBA ink = { 0, 0, 0, 1 };
+  Painter painter;
+
+  g_return_if_fail (CRAFT_IS_REVIEW_CHART (self));
+  g_return_if_fail (cr != NULL && PANGO_IS_CONTEXT (pango));
+
+  painter_for_print (&painter, pango, font);
+  draw_chart (self, &painter, cr, (int) width, (int) height, &ink);
 }

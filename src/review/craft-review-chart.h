@@ -66,6 +66,17 @@ guint       craft_review_chart_get_n_categories   (CraftReviewChart      *self);
  * Empty values show as "–". */
 GtkWidget  *craft_review_chart_build_table        (CraftReviewChart      *self);
 
+/* The chart on paper (light style, the print context's fonts): the height it needs at
+ * @width points, and drawing it there with its top left corner at the origin of @cr. */
+double      craft_review_chart_measure_print      (CraftReviewChart      *self,
+                                                   PangoContext          *pango,
+                                                   double                 width);
+void        craft_review_chart_draw_print         (CraftReviewChart      *self,
+                                                   cairo_t               *cr,
+                                                   PangoContext          *pango,
+                                                   double                 width,
+                                                   double                 height);
+
 /* Tables for numbers that are not in a CraftReviewChart, such as the happiness scale. */
 GtkWidget  *craft_review_table_new                (const char * const    *headings);
 void        craft_review_table_append             (GtkWidget             *table,

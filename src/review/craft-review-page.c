@@ -19,6 +19,7 @@
 #include "program/craft-happiness-chart.h"
 #include "program/craft-program.h"
 #include "store/craft-store-review.h"
+#include "craft-diary-print.h"
 #include "craft-review-chart.h"
 #include "craft-review-page.h"
 
@@ -58,6 +59,9 @@ struct _CraftReviewPage
   GPtrArray           *area_ids;      /* the happiness scale's areas, NULL-terminated */
   GPtrArray           *area_labels;
   GArray              *happiness;     /* the ratings in the period, for the table */
+  char                *from_day;      /* the period shown, for printing it */
+  char                *to_day;
+  char                *covers;        /* the period in words */
 
   GtkWidget           *scrolled_window;
   GtkDropDown         *period_dropdown;
@@ -911,6 +915,86 @@ update_card_view (CraftReviewPage *self,
                         table ? _("Show as Chart") : _("Show as Table"));
 }
 
+/* What a printout of the period covers, and how it says so. */
+static void
+remember_period (CraftReviewPage *self,
+                 const char      *from_day,
+                 const char      *to_day,
+                 const char      *note)
+{
+  g_free (self->from_day);
+  g_free (self->to_day);
+  g_free (self->covers);
+  self->from_day = g_strdup (from_day);
+  self->to_day = g_strdup (to_day);
+
+  if (from_day != NULL && to_day != NULL)
+    {
+      g_autofree char *from = craft_dates_format_day (from_day);
+      g_autofree char *to = craft_dates_format_day (to_day);
+
+      /* Translators: the period a printout covers; %1$s and %2$s are dates. */
+      self->covers = g_strdup_printf (_("From %1$s to %2$s."), from, to);
+    }
+  else if (to_day != NULL)
+    {
+      g_autofree char *to = craft_dates_format_day (to_day);
+
+      /* Translators: the period a printout covers; %s is a date. */
+      self->covers = g_strdup_printf (_("Until %s."), to);
+    }
+  else if (note != NULL)
+    self->covers = g_strdup (note);
+  else if (from_day != NULL)
+    {
+      g_autofree char *from = craft_dates_format_day (from_day);
+
+      /* Translators: the period a printout covers; %s is a date. */
+      self->covers = g_strdup_printf (_("From %s until today."), from);
+    }
+  else
+    /* Translators: the period a printout covers. */
+    self->covers = g_strdup (_("Your whole diary."));
+}
+
+gboolean
+craft_review_page_print (CraftReviewPage  *self,
+                         const char       *pdf_path,
+                         GError          **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  CraftStore *store;
+  GtkRoot *root;
+
+  g_return_val_if_fail (CRAFT_IS_REVIEW_PAGE (self), FALSE);
+  g_return_val_if_fail (self->context != NULL, FALSE);
+
+  /* The period on screen, with what was typed a moment ago. */
+  craft_review_page_refresh (self);
+  craft_saver_flush (craft_context_get_saver (self->context), NULL);
+  store = craft_context_get_store (self->context);
+  ids = craft_diary_print_period_ids (store, self->from_day, self->to_day, error);
+  if (ids == NULL)
+    return FALSE;
+  now = craft_context_now (self->context);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  return craft_diary_print (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store, ids,
+                            self->covers, now, pdf_path, error);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_debug ("Printing the period the Review place shows");
+  if (!craft_review_page_print (CRAFT_REVIEW_PAGE (widget), NULL, &error))
+    craft_window_show_error (widget, _("The diary could not be printed."), error);
+}
+
 void
 craft_review_page_refresh (CraftReviewPage *self)
 {
@@ -953,6 +1037,7 @@ craft_review_page_refresh (CraftReviewPage *self)
   compute_range (self, today, last_session, &from_day, &to_day, &note);
   gtk_label_set_text (self->period_note, note != NULL ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->period_note), note != NULL);
+  remember_period (self, from_day, to_day, note);
 
   if (!craft_store_review_totals (store, from_day, to_day, &totals, &error))
     {
@@ -1047,6 +1132,9 @@ craft_review_page_dispose (GObject *object)
   g_clear_pointer (&self->area_ids, g_ptr_array_unref);
   g_clear_pointer (&self->area_labels, g_ptr_array_unref);
   g_clear_pointer (&self->happiness, g_array_unref);
+  g_clear_pointer (&self->from_day, g_free);
+  g_clear_pointer (&self->to_day, g_free);
+  g_clear_pointer (&self->covers, g_free);
 
   G_OBJECT_CLASS (craft_review_page_parent_class)->dispose (object);
 }
@@ -1108,6 +1196,8 @@ craft_review_page_class_init (CraftReviewPageClass *klass)
                                                      + card * sizeof (gpointer));
         }
     }
+
+  gtk_widget_class_install_action (widget_class, "review.print", NULL, print_action);
 
   gtk_widget_class_bind_template_callback (widget_class, on_period_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_date_button_day_cb);

@@ -39,4 +39,11 @@ void              craft_review_page_set_dates   (CraftReviewPage   *self,
                                                  const char        *from_day,
                                                  const char        *to_day);
 
+/* Prints the diary of the period shown (its summary and charts, then its entries), or with
+ * @pdf_path saves it there as a PDF without a dialog. Also the action "review.print"
+ * (Ctrl+P). */
+gboolean          craft_review_page_print       (CraftReviewPage   *self,
+                                                 const char        *pdf_path,
+                                                 GError           **error);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -307,6 +308,26 @@ craft_test_has_visible_window (GSubprocess *app)
         return TRUE;
     }
   return FALSE;
+}
+
+void
+craft_test_stop_process_tree (GSubprocess *app)
+{
+  long root = strtol (g_subprocess_get_identifier (app), NULL, 10);
+  GDir *proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+
+  /* The program below a wrapper first: a wrapper that goes first may leave it running. */
+  while (proc != NULL && (name = g_dir_read_name (proc)) != NULL)
+    {
+      long pid = strtol (name, NULL, 10);
+
+      if (pid > 0 && pid != root && descends_from (pid, root))
+        kill ((pid_t) pid, SIGTERM);
+    }
+  if (proc != NULL)
+    g_dir_close (proc);
+  g_subprocess_send_signal (app, SIGTERM);
 }
 
 void

@@ -85,6 +85,8 @@ gboolean   craft_test_file_contains     (const char    *path,
                                          const char    *text);
 /* Whether the process @app, or one it started, shows a window (asks xdotool). */
 gboolean   craft_test_has_visible_window (GSubprocess  *app);
+/* Sends SIGTERM to @app and every process it started. */
+void       craft_test_stop_process_tree (GSubprocess  *app);
 /* Removes a folder and everything in it. */
 void       craft_test_remove_tree       (const char    *path);
 

@@ -217,7 +217,7 @@ check_app_opens (const char *dir,
       g_usleep (200 * 1000);
       shown = craft_test_file_contains (log, opened) && craft_test_has_visible_window (app);
     }
-  g_subprocess_send_signal (app, SIGTERM);
+  craft_test_stop_process_tree (app);
   g_subprocess_wait (app, NULL, NULL);
   if (!shown)
     {

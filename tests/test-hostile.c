@@ -662,9 +662,10 @@ start_app (const char *name,
       g_autofree char *contents = NULL;
 
       g_file_get_contents (log, &contents, NULL, NULL);
+      craft_test_stop_process_tree (app);
       g_error ("The program %s:\n%s", exited ? "ended" : "showed no window", contents);
     }
-  g_subprocess_send_signal (app, SIGTERM);
+  craft_test_stop_process_tree (app);
   craft_test_wait_for (&exited, 10000);
   return g_steal_pointer (&log);
 }

@@ -923,7 +923,8 @@ test_update_entry (Fixture       *fixture,
   g_assert_cmpstr (craft_diary_item_get_preview (item), ==, "C again");
 }
 
-/* A hundred thousand entries: the list opens quickly and keeps only a screenful. */
+/* A hundred thousand entries: the list holds them all and lays out only a screenful. How fast
+ * it opens is measured in bench/, not asserted here. */
 static void
 test_many_entries (Fixture       *fixture,
                    gconstpointer  data)
@@ -931,9 +932,6 @@ test_many_entries (Fixture       *fixture,
   g_autoptr(GDateTime) now = fixed_now (NULL);
   g_autofree char *sql = NULL;
   CraftDiaryModel *model;
-  gint64 start;
-  double seconds;
-
   sql = g_strdup_printf ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
                          " WHERE i < 100000)"
                          " INSERT INTO diary_entry (uuid, happened_at, day, created_at,"
@@ -946,13 +944,9 @@ test_many_entries (Fixture       *fixture,
                          g_date_time_to_unix (now), g_date_time_to_unix (now));
   craft_test_exec_sql (craft_store_get_path (get_store (fixture)), sql);
 
-  start = g_get_monotonic_time ();
   open_page (fixture, 900);
-  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC - 0.1;
-  g_test_message ("100000 entries shown in %.2f s", seconds);
   model = CRAFT_DIARY_MODEL (get_model (fixture));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 100000);
-  g_assert_cmpfloat (seconds, <, 3.0);
   g_assert_cmpuint (count_rows (fixture), <, 100);
 
   /* Scrolling all the way down and back keeps memory bounded. */

@@ -555,6 +555,26 @@ test_locked_at_start (void)
   g_subprocess_wait_check (holder, NULL, NULL);
   g_clear_object (&holder);
 
+  /* A long hold: opening writes nothing when there is nothing to tidy, so the data opens
+   * and can be read; a write says the data is busy instead of hanging. */
+  holder = start_helper ("hold-lock", dir, 8000, "LOCKED");
+  store = craft_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_false (craft_store_set_meta (store, "test", "1", &error));
+  g_assert_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_clear_object (&store);
+  g_subprocess_wait_check (holder, NULL, NULL);
+  g_clear_object (&holder);
+
+  /* When opening must write (a removal to make final), a long hold brings the start window
+   * that says the data is in use. */
+  {
+    g_autofree char *db = g_build_filename (dir, CRAFT_STORE_FILENAME, NULL);
+
+    craft_test_exec_sql (db, "INSERT INTO worksheet_row (worksheet, list, position, created_at,"
+                             " deleted_at) VALUES ('safety-plan', 'people', 0, 0, 1)");
+  }
   holder = start_helper ("hold-lock", dir, 8000, "LOCKED");
   store = craft_store_open (dir, &error);
   g_assert_null (store);

@@ -12,8 +12,8 @@
 
 static char *test_root;
 
-static void
-remove_tree (const char *path)
+void
+craft_test_remove_tree (const char *path)
 {
   GDir *dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -25,7 +25,7 @@ remove_tree (const char *path)
           g_autofree char *child = g_build_filename (path, name, NULL);
 
           if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
+            craft_test_remove_tree (child);
           else
             g_unlink (child);
         }
@@ -39,7 +39,7 @@ static void
 cleanup (void)
 {
   if (test_root != NULL && g_getenv ("CRAFT_TEST_KEEP") == NULL)
-    remove_tree (test_root);
+    craft_test_remove_tree (test_root);
 }
 
 void

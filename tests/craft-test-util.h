@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 void      craft_test_init_environment (void);
 /* A new, empty folder inside the temporary one. */
 char     *craft_test_make_dir         (const char  *name);
+/* Removes @path and everything in it. */
+void      craft_test_remove_tree      (const char  *path);
 /* Runs the main loop for @ms milliseconds. */
 void      craft_test_spin             (guint        ms);
 /* Runs the main loop until @done is TRUE or @timeout_ms passed; returns *done. */

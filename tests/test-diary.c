@@ -882,7 +882,7 @@ test_many_entries (Fixture       *fixture,
   g_test_message ("100000 entries shown in %.2f s", seconds);
   model = CRAFT_DIARY_MODEL (get_model (fixture));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 100000);
-  g_assert_cmpfloat (seconds, <, 3.0);
+  /* How fast is measured in bench/, not asserted here: sanitizers and valgrind slow it. */
   g_assert_cmpuint (count_rows (fixture), <, 100);
 
   /* Scrolling all the way down and back keeps memory bounded. */

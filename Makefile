@@ -57,7 +57,7 @@ fuzz: deps
 	@tools/install-deps.sh fuzz
 	@[ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzzing=true \
 	  -Db_sanitize=address,undefined -Db_lundef=false
-	meson compile -C build-fuzz tests/fuzz/fuzz-import tests/fuzz/fuzz-content tests/fuzz/fuzz-backup
+	ninja -C build-fuzz fuzzers
 	tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 
 clean:

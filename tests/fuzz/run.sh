@@ -14,7 +14,14 @@ seconds=${2:?usage: run.sh BUILD_DIR SECONDS [TARGET...]}
 shift 2
 src=$(cd "$(dirname "$0")" && pwd)
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(import content backup)
+if [ ${#targets[@]} -eq 0 ]; then
+  # Every target tests/fuzz/meson.build built.
+  for exe in "$build"/tests/fuzz/fuzz-*; do
+    name=${exe##*/fuzz-}
+    [ -x "$exe" ] && [ -f "$exe" ] && [ "${name#replay-}" = "$name" ] && targets+=("$name")
+  done
+fi
+[ ${#targets[@]} -eq 0 ] && { echo "run.sh: no fuzz targets in $build" >&2; exit 1; }
 
 # Leaks are checked too; fontconfig is never initialised here, but the same file applies.
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1

@@ -15,9 +15,12 @@
 
 G_BEGIN_DECLS
 
-/* Called once before the first input (libFuzzer calls it; so does fuzz-replay.c). */
+/* Called once before the first input (libFuzzer calls it; so does fuzz-replay.c). It is in
+ * craft-fuzz.c: it makes criticals fatal, then calls craft_fuzz_setup() if the target has one. */
 int   LLVMFuzzerInitialize      (int      *argc,
                                  char   ***argv);
+/* A target's own preparation (a store to import into, say); optional. */
+void  craft_fuzz_setup          (void) __attribute__ ((weak));
 /* Called for each input; must not keep state that changes what the next input does. */
 int   LLVMFuzzerTestOneInput    (const uint8_t *data,
                                  size_t         size);

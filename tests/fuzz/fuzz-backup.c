@@ -18,13 +18,10 @@
 #include "review/craft-export.h"
 #include "store/craft-store-backup.h"
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
+void
+craft_fuzz_setup (void)
 {
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   craft_test_init_environment ();
-  return 0;
 }
 
 /* Opens the store on @data_dir, reads a little of everything and exports it. */

@@ -18,14 +18,6 @@
 #include "reminders/craft-reminder-schedule.h"
 
 int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  return 0;
-}
-
-int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
@@ -43,6 +35,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       int minutes = craft_reminder_parse_time (parts[i]);
 
       g_assert_true (later == NULL || day != NULL);
+      g_assert_true (earlier == NULL || day != NULL);
       g_assert_true (g_utf8_validate (words, -1, NULL));
       g_assert_true (minutes >= -1 && minutes < 24 * 60);
       if (i > 0)

@@ -32,15 +32,13 @@ static const char existing[] =
   " \"happiness\": [{\"day\": \"2026-01-05\", \"area\": \"overall\", \"value\": 5}],"
   " \"meta\": {\"plan-start\": \"2026-01-05\"}}";
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
+void
+craft_fuzz_setup (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CraftImport) import = NULL;
   g_autofree char *dir = NULL;
 
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   craft_test_init_environment ();
   dir = craft_test_make_dir ("store");
   store = craft_store_open (dir, &error);
@@ -49,7 +47,6 @@ LLVMFuzzerInitialize (int    *argc,
   g_assert_no_error (error);
   craft_import_apply (import, store, &error);
   g_assert_no_error (error);
-  return 0;
 }
 
 int

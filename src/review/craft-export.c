@@ -66,6 +66,19 @@ set_write_error (GError     **error,
                _("The file “%s” could not be saved: %s"), name, detail);
 }
 
+static void
+output_clear (Output *out)
+{
+  if (out->fd >= 0)
+    close (out->fd);
+  out->fd = -1;
+  g_clear_object (&out->stream);
+  g_clear_pointer (&out->temporary, g_free);
+  g_clear_object (&out->file);
+  if (out->buffer != NULL)
+    g_string_free (g_steal_pointer (&out->buffer), TRUE);
+}
+
 static gboolean
 output_open (Output  *out,
              GFile   *file,
@@ -100,7 +113,7 @@ output_open (Output  *out,
           int saved_errno = errno;
 
           set_write_error (error, file, g_strerror (saved_errno));
-          g_clear_pointer (&out->temporary, g_free);
+          output_clear (out);
           return FALSE;
         }
       return TRUE;
@@ -111,6 +124,7 @@ output_open (Output  *out,
   if (out->stream == NULL)
     {
       set_write_error (error, file, local_error->message);
+      output_clear (out);
       return FALSE;
     }
   return TRUE;
@@ -154,19 +168,6 @@ output_flush (Output   *out,
     }
   g_string_truncate (out->buffer, 0);
   return TRUE;
-}
-
-static void
-output_clear (Output *out)
-{
-  if (out->fd >= 0)
-    close (out->fd);
-  out->fd = -1;
-  g_clear_object (&out->stream);
-  g_clear_pointer (&out->temporary, g_free);
-  g_clear_object (&out->file);
-  if (out->buffer != NULL)
-    g_string_free (g_steal_pointer (&out->buffer), TRUE);
 }
 
 static void

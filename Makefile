@@ -5,7 +5,7 @@
 BUILD ?= build
 XVFB = xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp"
 
-.PHONY: all deps build run check check-asan check-crash bench clean
+.PHONY: all deps build run check check-asan check-valgrind check-crash fuzz bench clean
 
 all: build
 
@@ -28,15 +28,27 @@ check: build
 	$(RUNTIME) dbus-run-session -- $(XVFB) meson test -C $(BUILD) --print-errorlogs; \
 	  rc=$$?; rm -rf $$runtime; exit $$rc
 
-# The unit and UI suites under AddressSanitizer and UndefinedBehaviorSanitizer. The only
-# suppressions are third-party caches, each explained in tests/sanitizers/lsan.supp.
+# ---- Sanitizers, valgrind and fuzzing (README "Tests"; tests/sanitizers/, tests/fuzz/) ----
+# Each installs the extra packages it needs on first use (tools/install-deps.sh SET).
+
+# The unit and UI suites under AddressSanitizer and UndefinedBehaviorSanitizer. The sanitizer
+# options and the only suppressions (third-party caches, each explained in
+# tests/sanitizers/lsan.supp) are in the tests' environment (tests/meson.build).
 check-asan: deps
 	@[ -f build-asan/build.ninja ] || meson setup build-asan -Db_sanitize=address,undefined -Dbuildtype=debug
 	meson compile -C build-asan
-	ASAN_OPTIONS=detect_leaks=1 \
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizers/lsan.supp \
-	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	$(RUNTIME) dbus-run-session -- $(XVFB) meson test -C build-asan --print-errorlogs \
+	  --timeout-multiplier 3 --suite unit --suite ui; rc=$$?; rm -rf $$runtime; exit $$rc
+
+# The unit and UI suites under valgrind's memcheck (tests/sanitizers/valgrind.sh): no
+# definite leak and no memory error may remain. Slow: about VALGRIND_TIMEOUT times the
+# normal time limits.
+VALGRIND_TIMEOUT ?= 10
+check-valgrind: build
+	@tools/install-deps.sh valgrind
+	$(RUNTIME) G_SLICE=always-malloc G_DEBUG=gc-friendly GSK_RENDERER=cairo GDK_DEBUG=gl-disable \
+	  dbus-run-session -- $(XVFB) meson test -C $(BUILD) --print-errorlogs \
+	  --wrapper $(CURDIR)/tests/sanitizers/valgrind.sh --timeout-multiplier $(VALGRIND_TIMEOUT) \
 	  --suite unit --suite ui; rc=$$?; rm -rf $$runtime; exit $$rc
 
 # Speed and memory (bench/README.md): builds the benchmark's programs, makes its data folders
@@ -54,5 +66,14 @@ check-crash: build
 	  dbus-run-session -- $(XVFB) meson test -C $(BUILD) --print-errorlogs \
 	  --timeout-multiplier 10 test-crash test-hostile-en; rc=$$?; rm -rf $$runtime; exit $$rc
 
+# Each libFuzzer target (tests/fuzz/) for FUZZ_SECONDS, built with clang in build-fuzz.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@tools/install-deps.sh fuzz
+	@[ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzzing=true \
+	  -Db_sanitize=address,undefined -Db_lundef=false
+	ninja -C build-fuzz fuzzers
+	tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan build-fuzz

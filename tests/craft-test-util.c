@@ -14,8 +14,8 @@
 
 static char *test_root;
 
-static void
-remove_tree (const char *path)
+void
+craft_test_remove_tree (const char *path)
 {
   GDir *dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -27,7 +27,7 @@ remove_tree (const char *path)
           g_autofree char *child = g_build_filename (path, name, NULL);
 
           if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
+            craft_test_remove_tree (child);
           else
             g_unlink (child);
         }
@@ -41,7 +41,7 @@ static void
 cleanup (void)
 {
   if (test_root != NULL && g_getenv ("CRAFT_TEST_KEEP") == NULL)
-    remove_tree (test_root);
+    craft_test_remove_tree (test_root);
 }
 
 void
@@ -328,12 +328,6 @@ craft_test_stop_process_tree (GSubprocess *app)
   if (proc != NULL)
     g_dir_close (proc);
   g_subprocess_send_signal (app, SIGTERM);
-}
-
-void
-craft_test_remove_tree (const char *path)
-{
-  remove_tree (path);
 }
 
 GtkWidget *

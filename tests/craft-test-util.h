@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 void      craft_test_init_environment (void);
 /* A new, empty folder inside the temporary one. */
 char     *craft_test_make_dir         (const char  *name);
+/* Removes @path and everything in it. */
+void      craft_test_remove_tree      (const char  *path);
 /* Runs the main loop for @ms milliseconds. */
 void      craft_test_spin             (guint        ms);
 /* Runs the main loop until @done is TRUE or @timeout_ms passed; returns *done. */
@@ -87,8 +89,6 @@ gboolean   craft_test_file_contains     (const char    *path,
 gboolean   craft_test_has_visible_window (GSubprocess  *app);
 /* Sends SIGTERM to @app and every process it started. */
 void       craft_test_stop_process_tree (GSubprocess  *app);
-/* Removes a folder and everything in it. */
-void       craft_test_remove_tree       (const char    *path);
 
 /* The first label below @root whose text starts with @prefix. */
 GtkWidget *craft_test_find_label_prefix (gpointer    root,

@@ -167,6 +167,19 @@ row_for (Fixture *fixture,
   return NULL;
 }
 
+/* The row showing entry @id once the list has scrolled to it, which takes a while on a busy
+ * machine and under sanitizers or valgrind; NULL if it never comes. */
+static CraftDiaryRow *
+wait_for_row (Fixture *fixture,
+              gint64   id)
+{
+  CraftDiaryRow *row = NULL;
+
+  for (guint i = 0; i < 100 && (row = row_for (fixture, id)) == NULL; i++)
+    craft_test_spin (50);
+  return row;
+}
+
 static guint
 count_rows (Fixture *fixture)
 {
@@ -829,7 +842,7 @@ test_calendar (Fixture       *fixture,
   day = g_date_time_new_local (2026, 10, 15, 0, 0, 0);
   gtk_calendar_select_day (calendar, day);
   craft_test_spin (300);
-  row = row_for (fixture, target);
+  row = wait_for_row (fixture, target);
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_visible (row_child (row, "day_label")));
   g_assert_true (gtk_widget_compute_point (GTK_WIDGET (row), child (fixture, "scrolled_window"),
@@ -849,7 +862,7 @@ test_calendar (Fixture       *fixture,
     item = g_list_model_get_item (G_LIST_MODEL (model), position);
     g_assert_cmpstr (craft_diary_item_get_day (item), ==, "2026-11-11");
     g_assert_true (craft_diary_model_starts_day (model, position));
-    g_assert_nonnull (row_for (fixture, craft_diary_item_get_id (item)));
+    g_assert_nonnull (wait_for_row (fixture, craft_diary_item_get_id (item)));
   }
 }
 
@@ -932,6 +945,7 @@ test_many_entries (Fixture       *fixture,
   g_autoptr(GDateTime) now = fixed_now (NULL);
   g_autofree char *sql = NULL;
   CraftDiaryModel *model;
+
   sql = g_strdup_printf ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
                          " WHERE i < 100000)"
                          " INSERT INTO diary_entry (uuid, happened_at, day, created_at,"

@@ -818,8 +818,8 @@ test_perf_large (void)
   g_assert_true (craft_export_json (store_a, file, &error));
   g_assert_no_error (error);
   seconds = g_test_timer_elapsed ();
+  /* How fast is measured in bench/, not asserted here: sanitizers and valgrind slow it. */
   g_test_minimized_result (seconds, "export of 100,000 entries: %.2f s", seconds);
-  g_assert_cmpfloat (seconds, <, 3.0);
 
   g_test_timer_start ();
   import = craft_import_load (file, &error);
@@ -833,7 +833,6 @@ test_perf_large (void)
   g_test_message ("applied at %.2f s", seconds);
   g_test_minimized_result (seconds, "import of 100,000 entries: %.2f s", seconds);
   g_assert_cmpuint (craft_import_get_summary (import)->diary_new, ==, 100000);
-  g_assert_cmpfloat (seconds, <, 10.0);
 }
 
 int

@@ -910,6 +910,7 @@ test_service_notifies_once_and_opens_diary (void)
   g_autoptr(CraftReminderService) service = NULL;
   g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
   g_autoptr(GDateTime) start = g_date_time_new_local (2026, 11, 23, 19, 59, 59);
+  GVariant *reply;
   g_auto(GStrv) lines = NULL;
   g_autofree char *autostart = craft_autostart_get_path ();
   const char *diary_times[] = { "20:00", NULL };
@@ -952,12 +953,13 @@ test_service_notifies_once_and_opens_diary (void)
   g_assert_nonnull (strstr (lines[0], "\"later\""));
 
   /* "Write in Diary" opens the new-entry view. */
-  g_dbus_connection_call_sync (bus, "org.freedesktop.Notifications",
-                               "/org/freedesktop/Notifications",
-                               "org.craftcompanion.TestNotifications", "Invoke",
-                               g_variant_new ("(us)", 1, "diary"), NULL,
-                               G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.Notifications",
+                                       "/org/freedesktop/Notifications",
+                                       "org.craftcompanion.TestNotifications", "Invoke",
+                                       g_variant_new ("(us)", 1, "diary"), NULL,
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
   g_assert_no_error (error);
+  g_clear_pointer (&reply, g_variant_unref);
   craft_test_spin (300);
   g_assert_cmpstr (opened, ==, "diary");
 

@@ -4,7 +4,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Installs the Debian 12 packages that building and testing need, only those missing,
-# through sudo when not root.
+# through sudo when not root. `install-deps.sh SET...` adds an extra set: fuzz (clang and
+# libFuzzer, for make fuzz) or valgrind (for make check-valgrind).
 set -eu
 
 packages=(
@@ -17,6 +18,14 @@ packages=(
   xvfb xauth dbus at-spi2-core xdotool desktop-file-utils appstream locales poppler-utils
   hunspell hunspell-sv hunspell-da python3-gi
 )
+
+for set in "$@"; do
+  case $set in
+    fuzz) packages+=(clang libclang-rt-14-dev llvm) ;;
+    valgrind) packages+=(valgrind) ;;
+    *) echo "install-deps.sh: unknown set $set" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

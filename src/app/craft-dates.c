@@ -39,6 +39,9 @@ craft_dates_add_days (const char *day,
   if (start == NULL)
     return NULL;
   moved = g_date_time_add_days (start, days);
+  /* Past year 9999 or before year 1 (a plan start of 9999-12-31 from a backup, say). */
+  if (moved == NULL)
+    return NULL;
   return craft_dates_to_day (moved);
 }
 
@@ -52,6 +55,9 @@ craft_dates_add_months (const char *day,
   if (start == NULL)
     return NULL;
   moved = g_date_time_add_months (start, months);
+  /* Past year 9999 or before year 1 (a plan start of 9999-12-31 from a backup, say). */
+  if (moved == NULL)
+    return NULL;
   return craft_dates_to_day (moved);
 }
 

@@ -14,10 +14,11 @@ G_BEGIN_DECLS
 GDateTime *craft_dates_parse_day  (const char *day);
 /* "YYYY-MM-DD" of @when in its own time zone. */
 char      *craft_dates_to_day     (GDateTime  *when);
-/* @day moved by @days (negative goes back); NULL when @day is invalid. */
+/* @day moved by @days (negative goes back); NULL when @day is invalid or the result falls
+ * outside the years 1 … 9999. */
 char      *craft_dates_add_days   (const char *day,
                                    int         days);
-/* @day moved by @months, for the six-month limit; NULL when @day is invalid. */
+/* @day moved by @months, for the six-month limit; NULL as for craft_dates_add_days(). */
 char      *craft_dates_add_months (const char *day,
                                    int         months);
 /* The day in the person's locale, e.g. "Monday 30 November 2026"; "" when invalid. */

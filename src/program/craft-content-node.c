@@ -144,6 +144,14 @@ on_start_element (GMarkupParseContext  *context,
     if (g_str_equal (attribute_names[i], "xml:lang"))
       lang = attribute_values[i];
 
+  /* GMarkup takes elements after the root's end; a second root would replace the first. */
+  if (state->stack->len == 0 && state->root != NULL)
+    {
+      g_set_error (error, CRAFT_CONTENT_ERROR, CRAFT_CONTENT_ERROR_INVALID,
+                   "The content has more than one root element");
+      return;
+    }
+
   if (state->stack->len >= MAX_DEPTH || ++state->n_nodes > MAX_NODES)
     {
       g_set_error (error, CRAFT_CONTENT_ERROR, CRAFT_CONTENT_ERROR_TOO_LARGE,

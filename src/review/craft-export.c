@@ -66,6 +66,19 @@ set_write_error (GError     **error,
                _("The file “%s” could not be saved: %s"), name, detail);
 }
 
+static void
+output_clear (Output *out)
+{
+  if (out->fd >= 0)
+    close (out->fd);
+  out->fd = -1;
+  g_clear_object (&out->stream);
+  g_clear_pointer (&out->temporary, g_free);
+  g_clear_object (&out->file);
+  if (out->buffer != NULL)
+    g_string_free (g_steal_pointer (&out->buffer), TRUE);
+}
+
 static gboolean
 output_open (Output  *out,
              GFile   *file,
@@ -100,7 +113,7 @@ output_open (Output  *out,
           int saved_errno = errno;
 
           set_write_error (error, file, g_strerror (saved_errno));
-          g_clear_pointer (&out->temporary, g_free);
+          output_clear (out);
           return FALSE;
         }
       return TRUE;
@@ -111,6 +124,7 @@ output_open (Output  *out,
   if (out->stream == NULL)
     {
       set_write_error (error, file, local_error->message);
+      output_clear (out);
       return FALSE;
     }
   return TRUE;
@@ -154,19 +168,6 @@ output_flush (Output   *out,
     }
   g_string_truncate (out->buffer, 0);
   return TRUE;
-}
-
-static void
-output_clear (Output *out)
-{
-  if (out->fd >= 0)
-    close (out->fd);
-  out->fd = -1;
-  g_clear_object (&out->stream);
-  g_clear_pointer (&out->temporary, g_free);
-  g_clear_object (&out->file);
-  if (out->buffer != NULL)
-    g_string_free (g_steal_pointer (&out->buffer), TRUE);
 }
 
 static void
@@ -830,6 +831,15 @@ describe_place (const Place *place)
   if (place->key != NULL)
     g_string_append_printf (text, ".%s", place->key);
 
+  /* A member name can hold a lone surrogate (\ud83d), which json-glib turns into bytes
+   * that are not UTF-8: the message is shown in a label and must be text. */
+  if (!g_utf8_validate (text->str, -1, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (text->str, -1);
+
+      g_string_assign (text, valid);
+    }
+
   /* A hostile file can have a member name of any length; the message need not. */
   if (g_utf8_strlen (text->str, -1) > 80)
     {
@@ -902,15 +912,24 @@ damaged (GError      **error,
 }
 
 /* json-glib parses recursively, so a file nested thousands deep could exhaust the stack
- * before any check of ours ran: count the depth on the raw bytes first. */
+ * before any check of ours ran: count the depth on the raw bytes first. Its scanner also
+ * takes more than JSON (comments, single-quoted strings), which would hide brackets from a
+ * count that knows only JSON's strings: outside a string, only what strict JSON allows there
+ * may appear (an export is always strict JSON). */
 static gboolean
-nesting_is_shallow (const char *data,
-                    gsize       length)
+check_shape (const char  *data,
+             gsize        length,
+             GError     **error)
 {
+  static const char outside[] = " \t\n\r[]{}:,\"0123456789+-.eEtruefalsn";
   gboolean in_string = FALSE;
   guint depth = 0;
+  gsize i = 0;
 
-  for (gsize i = 0; i < length; i++)
+  /* A byte order mark, as some editors add. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  for (; i < length; i++)
     {
       char c = data[i];
 
@@ -920,13 +939,24 @@ nesting_is_shallow (const char *data,
             i++;
           else if (c == '"')
             in_string = FALSE;
+          continue;
         }
-      else if (c == '"')
+      if (c == '\0' || strchr (outside, c) == NULL)
+        {
+          g_set_error (error, CRAFT_EXPORT_ERROR, CRAFT_EXPORT_ERROR_DAMAGED,
+                       _("The file is damaged: it is not valid JSON."));
+          return FALSE;
+        }
+      if (c == '"')
         in_string = TRUE;
       else if (c == '[' || c == '{')
         {
           if (++depth > CRAFT_IMPORT_MAX_DEPTH)
-            return FALSE;
+            {
+              g_set_error (error, CRAFT_EXPORT_ERROR, CRAFT_EXPORT_ERROR_DAMAGED,
+                           _("The file is damaged: it is nested too deeply."));
+              return FALSE;
+            }
         }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
@@ -1628,9 +1658,7 @@ CraftImport *
 craft_import_load (GFile   *file,
                    GError **error)
 {
-  g_autoptr(CraftImport) import = NULL;
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
@@ -1657,7 +1685,22 @@ craft_import_load (GFile   *file,
                    _("The file “%s” could not be read: %s"), name, local_error->message);
       return NULL;
     }
-  /* It may have grown since its size was asked. */
+  return craft_import_load_data (contents, length, error);
+}
+
+CraftImport *
+craft_import_load_data (const char  *data,
+                        gsize        length,
+                        GError     **error)
+{
+  g_autoptr(CraftImport) import = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The file may have grown since its size was asked. */
   if (length > (gsize) CRAFT_IMPORT_MAX_FILE_SIZE)
     {
       g_autofree char *limit = g_format_size (CRAFT_IMPORT_MAX_FILE_SIZE);
@@ -1667,22 +1710,20 @@ craft_import_load (GFile   *file,
       return NULL;
     }
 
-  if (!nesting_is_shallow (contents, length))
-    {
-      g_set_error (error, CRAFT_EXPORT_ERROR, CRAFT_EXPORT_ERROR_DAMAGED,
-                   _("The file is damaged: it is nested too deeply."));
-      return NULL;
-    }
+  if (!check_shape (data, length, error))
+    return NULL;
 
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, contents, (gssize) length, &local_error))
+  if (!json_parser_load_from_data (parser, length > 0 ? data : "", (gssize) length,
+                                   &local_error))
     {
+      /* json-glib's message can quote bytes of the file that are not UTF-8. */
+      g_autofree char *detail = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, CRAFT_EXPORT_ERROR, CRAFT_EXPORT_ERROR_DAMAGED,
-                   _("The file is damaged: it is incomplete or not valid JSON (%s)."),
-                   local_error->message);
+                   _("The file is damaged: it is incomplete or not valid JSON (%s)."), detail);
       return NULL;
     }
-  g_clear_pointer (&contents, g_free);
 
   import = import_new ();
   if (!load_root (import, json_parser_get_root (parser), error))

@@ -75,6 +75,10 @@ typedef struct _CraftImport CraftImport;
 /* Reads and checks the whole file into memory, touching no data. */
 CraftImport              *craft_import_load              (GFile        *file,
                                                           GError      **error);
+/* The same for a file's contents already in memory (@data need not end in a NUL). */
+CraftImport              *craft_import_load_data         (const char   *data,
+                                                          gsize         length,
+                                                          GError      **error);
 void                      craft_import_free              (CraftImport  *import);
 /* Works out what craft_import_apply() would add to @store, writing nothing. */
 gboolean                  craft_import_preview           (CraftImport  *import,

@@ -116,19 +116,9 @@ craft_application_handle_local_options (GApplication *application,
     {
       g_autoptr(GError) error = NULL;
 
-      /* Already running: that instance keeps the reminders, nothing to do here. */
-      if (!g_application_register (application, NULL, &error))
-        {
-          g_printerr ("craft-companion: %s\n", error->message);
-          return 1;
-        }
-      if (g_application_get_is_remote (application))
-        return 0;
-      self->background = TRUE;
-
       /* Waiting for reminders needs no GL, which GTK sets up as soon as it opens the
-       * display: 60 MB more for a process that runs all day (bench/). A window opened
-       * later from a reminder draws without it. */
+       * display (registering below starts GTK): 60 MB more for a process that runs all
+       * day (bench/). A window opened later from a reminder draws without it. */
       if (g_getenv ("GSK_RENDERER") == NULL)
         {
           const char *debug = g_getenv ("GDK_DEBUG");
@@ -138,6 +128,16 @@ craft_application_handle_local_options (GApplication *application,
 
           g_setenv ("GDK_DEBUG", flags, TRUE);
         }
+
+      /* Already running: that instance keeps the reminders, nothing to do here. */
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("craft-companion: %s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (application))
+        return 0;
+      self->background = TRUE;
     }
 
   {

@@ -374,8 +374,12 @@ open_store (CraftApplication *self)
   window = craft_window_new (GTK_APPLICATION (self), self->context);
   if (self->quit_after_first_frame)
     craft_first_frame_quit_after (window);
-  /* Checking a large database takes a while: after the first frame, in a thread. */
-  craft_first_frame_watch (window, on_first_frame_cb, self);
+  /* Checking a large database takes a while: after the first frame, in a thread. With
+   * nothing to check (a new database) the daily backup starts at once. */
+  if (craft_store_get_check_pending (store))
+    craft_first_frame_watch (window, on_first_frame_cb, self);
+  else
+    check_store (self);
   gtk_window_present (window);
 }
 

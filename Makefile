@@ -39,7 +39,7 @@ check-asan: deps
 	$(RUNTIME) dbus-run-session -- $(XVFB) meson test -C build-asan --print-errorlogs \
 	  --suite unit --suite ui; rc=$$?; rm -rf $$runtime; exit $$rc
 
-# Speed and memory (bench/README.md): builds the benchmark's programs, makes its data folders
+# Speed and memory (README.md): builds the benchmark's programs, makes its data folders
 # once (kept in $(BUILD)/bench/data), prints the table and writes $(BUILD)/bench/results.json.
 bench: build
 	meson compile -C $(BUILD) bench-programs

@@ -274,73 +274,6 @@ clear_count (gpointer data)
   g_clear_pointer (&count->label, g_free);
 }
 
-static int
-compare_counts (gconstpointer a,
-                gconstpointer b)
-{
-  const CraftReviewCount *x = a, *y = b;
-
-  if (x->count != y->count)
-    return x->count > y->count ? -1 : 1;
-  return strcmp (x->value, y->value); /* as SQLite's BINARY collation orders them */
-}
-
-/* Tags per entry, counted from the entries' own tags column (the same words the diary_tag
- * table holds, already trimmed, lower-case and without repeats): one pass over a covering
- * index instead of looking up every tagged entry's row. */
-static GArray *
-count_tags (CraftStore  *self,
-            const char  *from_day,
-            const char  *to_day,
-            guint        limit,
-            GError     **error)
-{
-  g_autoptr(GString) sql = g_string_new ("SELECT e.tags FROM diary_entry e");
-  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GArray) rows = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  append_where (sql, from_day, to_day);
-  g_string_append (sql, " AND e.tags != ''");
-  stmt = prepare_range (self, sql, from_day, to_day, error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_auto(GStrv) tags = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), ",", -1);
-
-      for (guint i = 0; tags[i] != NULL; i++)
-        {
-          gpointer old;
-
-          if (*tags[i] == '\0')
-            continue;
-          old = g_hash_table_lookup (counts, tags[i]);
-          g_hash_table_replace (counts, g_strdup (tags[i]),
-                                GINT_TO_POINTER (GPOINTER_TO_INT (old) + 1));
-        }
-    }
-  if (!finish (self, stmt, rc, error))
-    return NULL;
-
-  rows = g_array_sized_new (FALSE, TRUE, sizeof (CraftReviewCount), g_hash_table_size (counts));
-  g_array_set_clear_func (rows, clear_count);
-  g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      CraftReviewCount row = { g_strdup (key), g_strdup (key), GPOINTER_TO_INT (value) };
-
-      g_array_append_val (rows, row);
-    }
-  g_array_sort (rows, compare_counts);
-  if (limit > 0 && rows->len > limit)
-    g_array_set_size (rows, limit);
-  return g_steal_pointer (&rows);
-}
-
 GArray *
 craft_store_review_count (CraftStore            *self,
                           const char            *from_day,
@@ -369,7 +302,11 @@ craft_store_review_count (CraftStore            *self,
       append_where (sql, from_day, to_day);
       break;
     case CRAFT_REVIEW_COUNT_TAGS:
-      return count_tags (self, from_day, to_day, limit, error);
+      g_string_append (sql, "SELECT t.tag AS value, t.tag, COUNT(*)"
+                            " FROM diary_tag t JOIN diary_entry e ON e.id = t.entry_id");
+      append_where (sql, from_day, to_day);
+      g_string_append (sql, " AND t.tag != ''");
+      break;
     case CRAFT_REVIEW_COUNT_TRIGGERS:
       if (!ensure_fold_function (self, error))
         return NULL;

@@ -151,7 +151,7 @@ static const CraftMigration migrations[] = {
     "CREATE INDEX diary_entry_list ON diary_entry"
     " (deleted_at, happened_at, coping, safe, loved_one_state, stress, flagged, day);"
     "CREATE INDEX diary_entry_review ON diary_entry"
-    " (deleted_at, day, stress, coping, loved_one_state, safe, flagged, trigger_text, tags);"
+    " (deleted_at, day, stress, coping, loved_one_state, safe, flagged, trigger_text);"
   },
 };
 

@@ -38,5 +38,5 @@ INSERT INTO diary_entry (id, uuid, happened_at, day, created_at, updated_at, wha
 INSERT INTO diary_tag VALUES (1, 'pengar');
 INSERT INTO diary_tag VALUES (1, 'middag');
 CREATE INDEX diary_entry_list ON diary_entry (deleted_at, happened_at, coping, safe, loved_one_state, stress, flagged, day);
-CREATE INDEX diary_entry_review ON diary_entry (deleted_at, day, stress, coping, loved_one_state, safe, flagged, trigger_text, tags);
+CREATE INDEX diary_entry_review ON diary_entry (deleted_at, day, stress, coping, loved_one_state, safe, flagged, trigger_text);
 PRAGMA user_version = 4;

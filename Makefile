@@ -51,7 +51,7 @@ check-valgrind: build
 	  --wrapper $(CURDIR)/tests/sanitizers/valgrind.sh --timeout-multiplier $(VALGRIND_TIMEOUT) \
 	  --suite unit --suite ui; rc=$$?; rm -rf $$runtime; exit $$rc
 
-# Speed and memory (bench/README.md): builds the benchmark's programs, makes its data folders
+# Speed and memory (README.md): builds the benchmark's programs, makes its data folders
 # once (kept in $(BUILD)/bench/data), prints the table and writes $(BUILD)/bench/results.json.
 bench: build
 	meson compile -C $(BUILD) bench-programs

@@ -9,6 +9,8 @@
  * Prints one JSON object: figure name -> list of milliseconds.
  *
  *   craft-bench-store DATA_DIR WORK_DIR RUNS [IMPORT_FILE]
+ *
+ * With CRAFT_BENCH_NO_EXPORT set, stops after the Review figures.
  */
 #include "config.h"
 
@@ -208,6 +210,8 @@ main (int   argc,
 
   run ("aggregates", run_aggregates, store);
 
+  /* For comparing instruction counts (callgrind) of the queries alone. */
+  if (g_getenv ("CRAFT_BENCH_NO_EXPORT") == NULL)
   {
     g_autofree char *json_path = g_build_filename (work_dir, "export.json", NULL);
     g_autofree char *csv_path = g_build_filename (work_dir, "export.csv", NULL);

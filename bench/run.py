@@ -2,7 +2,7 @@
 # bench/run.py
 # Copyright 2026 The Craft Companion authors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Runs every benchmark of Craft Companion and prints the table (see bench/README.md).
+"""Runs every benchmark of Craft Companion and prints the table (README.md, "Speed and memory").
 
 Run through `make bench`, which builds the programs and gives this script a display
 (Xvfb) and a session bus of its own. Each figure is the median of RUNS runs after one

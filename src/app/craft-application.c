@@ -26,6 +26,7 @@ struct _CraftApplication
   gboolean              background; /* started at login for reminders: no window */
   gboolean              held;       /* kept running without a window for reminders */
   gboolean              quit_after_first_frame; /* for bench/: time the start and quit */
+  gboolean              check_hold; /* kept running without a window until the check ends */
 };
 
 G_DEFINE_FINAL_TYPE (CraftApplication, craft_application, ADW_TYPE_APPLICATION)
@@ -115,6 +116,19 @@ craft_application_handle_local_options (GApplication *application,
   if (g_variant_dict_contains (options, "background"))
     {
       g_autoptr(GError) error = NULL;
+
+      /* Waiting for reminders needs no GL, which GTK sets up as soon as it opens the
+       * display (registering below starts GTK): 60 MB more for a process that runs all
+       * day (bench/). A window opened later from a reminder draws without it. */
+      if (g_getenv ("GSK_RENDERER") == NULL)
+        {
+          const char *debug = g_getenv ("GDK_DEBUG");
+          g_autofree char *flags = debug != NULL && *debug != '\0'
+                                   ? g_strconcat (debug, ",gl-disable", NULL)
+                                   : g_strdup ("gl-disable");
+
+          g_setenv ("GDK_DEBUG", flags, TRUE);
+        }
 
       /* Already running: that instance keeps the reminders, nothing to do here. */
       if (!g_application_register (application, NULL, &error))
@@ -304,15 +318,25 @@ on_store_checked_cb (GObject      *source,
   g_autoptr(CraftApplication) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  gboolean current = self->context != NULL
+                     && craft_context_get_store (self->context) == (CraftStore *) source;
+
   if (!craft_store_check_finish (CRAFT_STORE (source), result, &error))
     {
-      if (self->context != NULL && craft_context_get_store (self->context) == (CraftStore *) source)
+      if (current)
         show_damage (self, error);
-      return;
     }
-  /* Only a database known to be sound is copied into the rolling backups. */
-  if (self->context != NULL && craft_context_get_store (self->context) == (CraftStore *) source)
-    start_daily_backup (self);
+  else if (current)
+    {
+      /* The reminders write their state as they start, which would wait for the check. */
+      if (self->reminders == NULL)
+        start_reminders (self);
+      /* Only a database known to be sound is copied into the rolling backups. */
+      start_daily_backup (self);
+    }
+  if (self->check_hold)
+    g_application_release (G_APPLICATION (self));
+  self->check_hold = FALSE;
 }
 
 static void
@@ -338,6 +362,7 @@ open_store (CraftApplication *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(CraftStore) store = NULL;
   GtkWindow *window;
+  gboolean pending;
 
   store = craft_store_open_deferring_check (self->data_dir, &error);
   if (store == NULL)
@@ -354,17 +379,29 @@ open_store (CraftApplication *self)
   /* Tests that start the program look for this line to know the data opened normally. */
   g_debug ("Opened the data in %s", self->data_dir);
   self->context = craft_context_new (store, NULL);
-  start_reminders (self);
+  /* Checking a large database takes a while: after the first frame, in a thread, and
+   * whatever writes at start (the reminders) waits for it. With nothing to check (a new
+   * database) everything starts at once. */
+  pending = craft_store_get_check_pending (store);
+  if (!pending)
+    start_reminders (self);
   if (self->background)
     {
+      if (pending && !self->check_hold)
+        {
+          g_application_hold (G_APPLICATION (self));
+          self->check_hold = TRUE;
+        }
       check_store (self);
       return;
     }
   window = craft_window_new (GTK_APPLICATION (self), self->context);
   if (self->quit_after_first_frame)
     craft_first_frame_quit_after (window);
-  /* Checking a large database takes a while: after the first frame, in a thread. */
-  craft_first_frame_watch (window, on_first_frame_cb, self);
+  if (pending)
+    craft_first_frame_watch (window, on_first_frame_cb, self);
+  else
+    check_store (self);
   gtk_window_present (window);
 }
 

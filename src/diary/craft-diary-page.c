@@ -1328,6 +1328,8 @@ craft_diary_page_new_entry (CraftDiaryPage *self)
 {
   g_return_if_fail (CRAFT_IS_DIARY_PAGE (self));
 
+  /* Called before the page was shown (from a reminder, say): read the diary now. */
+  load (self);
   if (self->context == NULL)
     return;
   flush_saver (self);
@@ -1341,6 +1343,7 @@ craft_diary_page_open_entry (CraftDiaryPage *self,
                              gint64          id)
 {
   g_return_if_fail (CRAFT_IS_DIARY_PAGE (self));
+  load (self);
 
   if (self->context == NULL)
     return;
@@ -1357,6 +1360,7 @@ craft_diary_page_go_to_day (CraftDiaryPage *self,
 
   g_return_if_fail (CRAFT_IS_DIARY_PAGE (self));
   g_return_if_fail (day != NULL);
+  load (self);
 
   show_list (self);
   position = craft_diary_model_find_day (self->model, day);

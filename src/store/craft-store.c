@@ -575,6 +575,19 @@ craft_store_check_async (CraftStore          *self,
 }
 
 gboolean
+craft_store_get_check_pending (CraftStore *self)
+{
+  gboolean pending;
+
+  g_return_val_if_fail (CRAFT_IS_STORE (self), FALSE);
+
+  g_mutex_lock (&self->check_lock);
+  pending = self->check_state == CHECK_PENDING || self->check_state == CHECK_RUNNING;
+  g_mutex_unlock (&self->check_lock);
+  return pending;
+}
+
+gboolean
 craft_store_check_finish (CraftStore    *self,
                           GAsyncResult  *result,
                           GError       **error)

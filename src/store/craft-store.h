@@ -51,6 +51,8 @@ void        craft_store_check_async        (CraftStore          *self,
                                             GCancellable        *cancellable,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data);
+/* Whether craft_store_open_deferring_check() left a check to run that has not finished. */
+gboolean    craft_store_get_check_pending  (CraftStore          *self);
 /* FALSE with CRAFT_STORE_ERROR_CORRUPT (or why the check could not run) when damaged. */
 gboolean    craft_store_check_finish       (CraftStore          *self,
                                             GAsyncResult        *result,

@@ -60,30 +60,42 @@ peak_rss_kb (void)
   return strtol (line + strlen ("VmHWM:"), NULL, 10);
 }
 
+/* What to call after the window's first frame, kept on the window itself: a window closed
+ * before it ever painted takes its watches with it, and holds no reference of ours. */
+#define WATCHES_KEY "craft-first-frame-watches"
+
 typedef struct
 {
-  GtkWindow           *window;
   CraftFirstFrameFunc  func;
   gpointer             user_data;
 } Watch;
 
 static void
 on_after_paint_cb (GdkFrameClock *clock,
-                   Watch         *watch)
+                   GtkWindow     *window)
 {
-  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, watch);
-  watch->func (watch->window, watch->user_data);
-  g_object_unref (watch->window);
-  g_free (watch);
+  g_autoptr(GArray) watches = NULL;
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, window);
+  watches = g_object_steal_data (G_OBJECT (window), WATCHES_KEY);
+  if (watches == NULL)
+    return;
+  for (guint i = 0; i < watches->len; i++)
+    {
+      Watch *watch = &g_array_index (watches, Watch, i);
+
+      watch->func (window, watch->user_data);
+    }
 }
 
 static void
 on_map_cb (GtkWidget *widget,
-           Watch     *watch)
+           gpointer   user_data)
 {
-  g_signal_handlers_disconnect_by_func (widget, on_map_cb, watch);
-  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
-                    G_CALLBACK (on_after_paint_cb), watch);
+  g_signal_handlers_disconnect_by_func (widget, on_map_cb, user_data);
+  /* Disconnected by GLib should the window go before the clock paints. */
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_after_paint_cb), widget, 0);
 }
 
 void
@@ -91,19 +103,27 @@ craft_first_frame_watch (GtkWindow           *window,
                          CraftFirstFrameFunc  func,
                          gpointer             user_data)
 {
-  Watch *watch;
+  GArray *watches;
+  Watch watch = { func, user_data };
 
   g_return_if_fail (GTK_IS_WINDOW (window));
   g_return_if_fail (func != NULL);
 
-  watch = g_new0 (Watch, 1);
-  watch->window = g_object_ref (window);
-  watch->func = func;
-  watch->user_data = user_data;
+  watches = g_object_get_data (G_OBJECT (window), WATCHES_KEY);
+  if (watches != NULL)
+    {
+      g_array_append_val (watches, watch);
+      return;
+    }
+
+  watches = g_array_new (FALSE, FALSE, sizeof (Watch));
+  g_array_append_val (watches, watch);
+  g_object_set_data_full (G_OBJECT (window), WATCHES_KEY, watches,
+                          (GDestroyNotify) g_array_unref);
   if (gtk_widget_get_mapped (GTK_WIDGET (window)))
-    on_map_cb (GTK_WIDGET (window), watch);
+    on_map_cb (GTK_WIDGET (window), NULL);
   else
-    g_signal_connect_after (window, "map", G_CALLBACK (on_map_cb), watch);
+    g_signal_connect_after (window, "map", G_CALLBACK (on_map_cb), NULL);
 }
 
 static void

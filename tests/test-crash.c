@@ -196,8 +196,9 @@ check_app_opens (const char *dir,
   g_autofree char *opened = g_strdup_printf ("Opened the data in %s", dir);
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   gboolean shown = FALSE;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
 
-  if (bin == NULL || g_getenv ("DISPLAY") == NULL || !g_find_program_in_path ("xdotool"))
+  if (bin == NULL || g_getenv ("DISPLAY") == NULL || xdotool == NULL)
     {
       g_test_message ("round %u: the app itself was not started (needs CRAFT_COMPANION_BIN, "
                       "a display and xdotool)", round);

@@ -693,8 +693,10 @@ start_app (const char *name,
 static gboolean
 can_start_app (void)
 {
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
   if (g_getenv ("CRAFT_COMPANION_BIN") != NULL && g_getenv ("DISPLAY") != NULL
-      && g_find_program_in_path ("xdotool") != NULL)
+      && xdotool != NULL)
     return TRUE;
   g_test_skip ("Starting the program needs CRAFT_COMPANION_BIN, a display and xdotool");
   return FALSE;

@@ -13,10 +13,14 @@
 #include "craft-store-private.h"
 #include "craft-store-review.h"
 
-/* The Monday that starts the ISO week of a day. Going back six days and then forward to
+/* The figures by week first add up each day (in the order of the covering index on day,
+ * with no sorting) in a subquery `d`, and work out the week once a day rather than once an
+ * entry: date() on every entry was most of their time.
+ *
+ * The Monday that starts the ISO week of a day. Going back six days and then forward to
  * the next Monday leaves a Monday where it is, and (unlike strftime('%W')) does not reset at
  * New Year, so a week that spans two years stays one week. */
-#define WEEK_OF_DAY "date(e.day, '-6 days', 'weekday 1')"
+#define WEEK_OF_DAY "date(d.day, '-6 days', 'weekday 1')"
 
 /* Case, surrounding space and runs of space do not make another trigger. SQLite's own
  * lower() folds only ASCII, which would count "Ångest" and "ångest" apart. */
@@ -188,7 +192,6 @@ craft_store_review_stress (CraftStore       *self,
                            CraftReviewStep   step,
                            GError          **error)
 {
-  const char *period = step == CRAFT_REVIEW_BY_WEEK ? WEEK_OF_DAY : "e.day";
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GArray) rows = NULL;
   sqlite3_stmt *stmt;
@@ -197,10 +200,25 @@ craft_store_review_stress (CraftStore       *self,
   g_return_val_if_fail (CRAFT_IS_STORE (self), NULL);
   g_return_val_if_fail (valid_range (from_day, to_day), NULL);
 
-  g_string_printf (sql, "SELECT %s AS period, AVG(e.stress), MIN(e.stress), MAX(e.stress),"
-                        " COUNT(e.stress) FROM diary_entry e", period);
-  append_where (sql, from_day, to_day);
-  g_string_append (sql, " AND e.stress IS NOT NULL GROUP BY period ORDER BY period");
+  if (step == CRAFT_REVIEW_BY_WEEK)
+    {
+      /* AVG() adds up in doubles too: whole numbers from 0 to 10 add up exactly either way. */
+      g_string_append (sql, "SELECT " WEEK_OF_DAY " AS period,"
+                            " CAST(SUM(d.total) AS REAL) / SUM(d.n), MIN(d.low), MAX(d.high),"
+                            " SUM(d.n) FROM (SELECT e.day AS day, SUM(e.stress) AS total,"
+                            " MIN(e.stress) AS low, MAX(e.stress) AS high, COUNT(e.stress) AS n"
+                            " FROM diary_entry e");
+      append_where (sql, from_day, to_day);
+      g_string_append (sql, " AND e.stress IS NOT NULL GROUP BY e.day) d"
+                            " GROUP BY period ORDER BY period");
+    }
+  else
+    {
+      g_string_append (sql, "SELECT e.day AS period, AVG(e.stress), MIN(e.stress),"
+                            " MAX(e.stress), COUNT(e.stress) FROM diary_entry e");
+      append_where (sql, from_day, to_day);
+      g_string_append (sql, " AND e.stress IS NOT NULL GROUP BY period ORDER BY period");
+    }
 
   stmt = prepare_range (self, sql, from_day, to_day, error);
   if (stmt == NULL)
@@ -230,9 +248,11 @@ craft_store_review_coping (CraftStore  *self,
                            GError     **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT " WEEK_OF_DAY " AS week,"
-                                         " TOTAL(e.coping = 'engaged'),"
-                                         " TOTAL(e.coping = 'tolerant'),"
-                                         " TOTAL(e.coping = 'withdrawn')"
+                                         " TOTAL(d.engaged), TOTAL(d.tolerant),"
+                                         " TOTAL(d.withdrawn) FROM (SELECT e.day AS day,"
+                                         " TOTAL(e.coping = 'engaged') AS engaged,"
+                                         " TOTAL(e.coping = 'tolerant') AS tolerant,"
+                                         " TOTAL(e.coping = 'withdrawn') AS withdrawn"
                                          " FROM diary_entry e");
   g_autoptr(GArray) rows = NULL;
   sqlite3_stmt *stmt;
@@ -243,7 +263,7 @@ craft_store_review_coping (CraftStore  *self,
 
   append_where (sql, from_day, to_day);
   g_string_append (sql, " AND e.coping IN ('engaged', 'tolerant', 'withdrawn')"
-                        " GROUP BY week ORDER BY week");
+                        " GROUP BY e.day) d GROUP BY week ORDER BY week");
 
   stmt = prepare_range (self, sql, from_day, to_day, error);
   if (stmt == NULL)

@@ -497,6 +497,7 @@ build_where (const CraftDiaryFilter *filter,
              GPtrArray              *params)
 {
   char *match = build_match (filter->text);
+  gboolean by_tag = filter->tag != NULL && g_strcmp0 (skip, "tags") != 0;
 
   if (match != NULL)
     {
@@ -504,6 +505,13 @@ build_where (const CraftDiaryFilter *filter,
                                    " WHERE e.id = diary_search.rowid"
                                    " AND diary_search MATCH ? AND", join);
       g_ptr_array_add (params, g_strdup (match));
+    }
+  else if (by_tag)
+    {
+      /* Likewise the entries with a tag, a few of all, rather than every entry's tags. */
+      g_string_append_printf (sql, " FROM diary_tag f CROSS JOIN diary_entry e%s"
+                                   " WHERE e.id = f.entry_id AND f.tag = ? AND", join);
+      g_ptr_array_add (params, g_strdup (filter->tag));
     }
   else
     g_string_append_printf (sql, " FROM diary_entry e%s WHERE", join);
@@ -525,7 +533,7 @@ build_where (const CraftDiaryFilter *filter,
     ADD (" AND e.coping = ?", filter->coping);
   if (filter->safe != NULL && g_strcmp0 (skip, "safe") != 0)
     ADD (" AND e.safe = ?", filter->safe);
-  if (filter->tag != NULL && g_strcmp0 (skip, "tags") != 0)
+  if (by_tag && match != NULL)
     ADD (" AND e.id IN (SELECT entry_id FROM diary_tag WHERE tag = ?)", filter->tag);
   if (filter->stress_min > 0 || filter->stress_max > 0)
     {

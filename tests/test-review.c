@@ -86,7 +86,7 @@ static const Entry fixed_entries[] = {
     NULL },
   { "2026-01-05", 12, "2", "engaged", "sober", "yes", "work", "ångest", FALSE, FALSE, NULL },
   { "2026-01-05", 15, NULL, NULL, NULL, NULL, NULL, NULL, TRUE, FALSE, NULL },
-  { "2026-01-06", 12, "0", "tolerant", "using", "no", "work", "payday", TRUE, TRUE, NULL },
+  { "2026-01-06", 12, "0", "tolerant", "using", "no", "work,lent", "payday", TRUE, TRUE, NULL },
   { "2026-01-11", 12, "10", "engaged", "using", "no", "money", NULL, FALSE, FALSE, NULL },
 };
 
@@ -291,6 +291,8 @@ test_store_counts (void)
   const char *expected_safe[] = { "==2", "no=no=2", "yes=yes=2", "unsure=unsure=1", NULL };
   const char *expected_tags[] = { "work=work=3", "money=money=2", "weekend=weekend=1", NULL };
   const char *expected_top_tag[] = { "work=work=3", NULL };
+  /* "lent" is only on an entry in the Trash. */
+  const char *expected_later_tags[] = { "money=money=1", "work=work=1", NULL };
   /* Case and spaces do not make another trigger, for å as much as for P; the Trash's
    * "payday" is not counted. */
   const char *expected_triggers[] = { "payday=Payday=2", "ångest=Ångest=2", NULL };
@@ -321,6 +323,12 @@ test_store_counts (void)
                                     &error);
   g_assert_no_error (error);
   assert_counts (later, expected_later);
+  g_clear_pointer (&later, g_array_unref);
+
+  later = craft_store_review_count (store, "2026-01-05", NULL, CRAFT_REVIEW_COUNT_TAGS, 10,
+                                    &error);
+  g_assert_no_error (error);
+  assert_counts (later, expected_later_tags);
 }
 
 static void

@@ -712,6 +712,13 @@ test_diary_filters (void)
   g_assert_cmpuint (count_matches (store, &filter), ==, 1);
   filter = (CraftDiaryFilter) { .tag = "money" };
   g_assert_cmpuint (count_matches (store, &filter), ==, 2);
+  filter.stress_min = 5;
+  filter.stress_max = 10;
+  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  filter = (CraftDiaryFilter) { .tag = "money", .text = "a" };
+  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  filter = (CraftDiaryFilter) { .tag = "night", .text = "a" };
+  g_assert_cmpuint (count_matches (store, &filter), ==, 0);
   filter = (CraftDiaryFilter) { .flagged_only = TRUE };
   g_assert_cmpuint (count_matches (store, &filter), ==, 1);
   filter = (CraftDiaryFilter) { .from_day = "2025-11-24", .to_day = "2025-11-24" };
@@ -724,6 +731,12 @@ test_diary_filters (void)
   g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (counts, "engaged")), ==, 1);
   g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (counts, "withdrawn")), ==, 1);
   g_assert_null (g_hash_table_lookup (counts, "tolerant"));
+  g_clear_pointer (&counts, g_hash_table_unref);
+  filter = (CraftDiaryFilter) { .tag = "money" };
+  counts = craft_store_diary_count_by (store, &filter, "safe", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (counts, "yes")), ==, 1);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (counts, "no")), ==, 1);
   g_clear_pointer (&counts, g_hash_table_unref);
   filter = (CraftDiaryFilter) { 0 };
   counts = craft_store_diary_count_by (store, &filter, "tags", &error);

@@ -484,17 +484,38 @@ build_match (const char *text)
   return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
 }
 
-/* The WHERE clause and its parameters for @filter, leaving out the condition on @skip. */
+/* The FROM and WHERE clauses and their parameters for @filter, leaving out the condition on
+ * @skip; @join (may be empty) is joined to the entries `e`. A search drives the query from
+ * its full-text matches (CROSS JOIN keeps that order): otherwise the planner scans a whole
+ * covering index of entries and looks each one up in the matches, which made a rare word
+ * as slow as a common one. */
 static void
 build_where (const CraftDiaryFilter *filter,
              const char             *skip,
+             const char             *join,
              GString                *sql,
              GPtrArray              *params)
 {
   char *match = build_match (filter->text);
+  gboolean by_tag = filter->tag != NULL && g_strcmp0 (skip, "tags") != 0;
 
-  g_string_append (sql, filter->trash ? " WHERE e.deleted_at IS NOT NULL"
-                                      : " WHERE e.deleted_at IS NULL");
+  if (match != NULL)
+    {
+      g_string_append_printf (sql, " FROM diary_search CROSS JOIN diary_entry e%s"
+                                   " WHERE e.id = diary_search.rowid"
+                                   " AND diary_search MATCH ? AND", join);
+      g_ptr_array_add (params, g_strdup (match));
+    }
+  else if (by_tag)
+    {
+      /* Likewise the entries with a tag, a few of all, rather than every entry's tags. */
+      g_string_append_printf (sql, " FROM diary_tag f CROSS JOIN diary_entry e%s"
+                                   " WHERE e.id = f.entry_id AND f.tag = ? AND", join);
+      g_ptr_array_add (params, g_strdup (filter->tag));
+    }
+  else
+    g_string_append_printf (sql, " FROM diary_entry e%s WHERE", join);
+  g_string_append (sql, filter->trash ? " e.deleted_at IS NOT NULL" : " e.deleted_at IS NULL");
 
 #define ADD(condition, value) \
   G_STMT_START { \
@@ -502,8 +523,6 @@ build_where (const CraftDiaryFilter *filter,
     g_ptr_array_add (params, g_strdup (value)); \
   } G_STMT_END
 
-  if (match != NULL)
-    ADD (" AND e.id IN (SELECT rowid FROM diary_search WHERE diary_search MATCH ?)", match);
   if (filter->from_day != NULL)
     ADD (" AND e.day >= ?", filter->from_day);
   if (filter->to_day != NULL)
@@ -514,7 +533,7 @@ build_where (const CraftDiaryFilter *filter,
     ADD (" AND e.coping = ?", filter->coping);
   if (filter->safe != NULL && g_strcmp0 (skip, "safe") != 0)
     ADD (" AND e.safe = ?", filter->safe);
-  if (filter->tag != NULL && g_strcmp0 (skip, "tags") != 0)
+  if (by_tag && match != NULL)
     ADD (" AND e.id IN (SELECT entry_id FROM diary_tag WHERE tag = ?)", filter->tag);
   if (filter->stress_min > 0 || filter->stress_max > 0)
     {
@@ -555,7 +574,7 @@ craft_store_diary_query (CraftStore              *self,
                          const CraftDiaryFilter  *filter,
                          GError                 **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT e.id, e.happened_at FROM diary_entry e");
+  g_autoptr(GString) sql = g_string_new ("SELECT e.id, e.happened_at");
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) hits = NULL;
   sqlite3_stmt *stmt;
@@ -564,7 +583,7 @@ craft_store_diary_query (CraftStore              *self,
   g_return_val_if_fail (CRAFT_IS_STORE (self), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
 
-  build_where (filter, NULL, sql, params);
+  build_where (filter, NULL, "", sql, params);
   g_string_append (sql, " ORDER BY e.happened_at DESC, e.id DESC");
 
   stmt = prepare_with_params (self, sql->str, params, error);
@@ -595,7 +614,7 @@ craft_store_diary_match (CraftStore              *self,
                          gint64                  *happened_at,
                          GError                 **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT e.happened_at FROM diary_entry e");
+  g_autoptr(GString) sql = g_string_new ("SELECT e.happened_at");
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
   int rc;
@@ -603,7 +622,7 @@ craft_store_diary_match (CraftStore              *self,
   g_return_val_if_fail (CRAFT_IS_STORE (self), FALSE);
   g_return_val_if_fail (filter != NULL && matches != NULL && happened_at != NULL, FALSE);
 
-  build_where (filter, NULL, sql, params);
+  build_where (filter, NULL, "", sql, params);
   g_string_append (sql, " AND e.id = CAST(? AS INTEGER)");
   g_ptr_array_add (params, g_strdup_printf ("%" G_GINT64_FORMAT, id));
 
@@ -655,9 +674,10 @@ craft_store_diary_count_by (CraftStore              *self,
       return NULL;
     }
 
-  g_string_printf (sql, "SELECT %s, COUNT(*) FROM diary_entry e%s", group,
-                   g_str_equal (field, "tags") ? " JOIN diary_tag t ON t.entry_id = e.id" : "");
-  build_where (filter, field, sql, params);
+  g_string_printf (sql, "SELECT %s, COUNT(*)", group);
+  build_where (filter, field,
+               g_str_equal (field, "tags") ? " JOIN diary_tag t ON t.entry_id = e.id" : "",
+               sql, params);
   g_string_append_printf (sql, " GROUP BY %s", group);
 
   stmt = prepare_with_params (self, sql->str, params, error);

@@ -1754,6 +1754,9 @@ progress_step (Progress *progress)
     }
 }
 
+/* Diary entries handed to the store at a time. */
+#define DIARY_SLICE 256
+
 static gboolean
 merge (CraftImport  *import,
        CraftStore   *store,
@@ -1770,21 +1773,33 @@ merge (CraftImport  *import,
                     + import->sessions->len + import->homework->len + import->happiness->len
                     + import->meta->len;
 
-  for (guint i = 0; i < import->diary->len; i++)
+  /* In slices, so the store can insert many entries with one statement. */
+  for (guint start = 0; start < import->diary->len; start += DIARY_SLICE)
     {
-      progress_step (progress);
-      DiaryItem *item = &g_array_index (import->diary, DiaryItem, i);
-      CraftDiaryRecord record = {
-        item->uuid, item->created_at, item->updated_at, 0,
-        (const char * const *) &import->values->pdata[item->first_value],
-      };
+      guint n = MIN (DIARY_SLICE, import->diary->len - start);
+      CraftDiaryRecord records[DIARY_SLICE];
+      gboolean added[DIARY_SLICE];
 
-      if (!craft_store_merge_diary_record (store, &record, dry_run, &changed, error))
+      for (guint i = 0; i < n; i++)
+        {
+          DiaryItem *item = &g_array_index (import->diary, DiaryItem, start + i);
+          CraftDiaryRecord record = {
+            item->uuid, item->created_at, item->updated_at, 0,
+            (const char * const *) &import->values->pdata[item->first_value],
+          };
+
+          records[i] = record;
+        }
+      if (!craft_store_merge_diary_records (store, records, n, dry_run, added, error))
         return FALSE;
-      if (changed)
-        summary.diary_new++;
-      else
-        summary.diary_present++;
+      for (guint i = 0; i < n; i++)
+        {
+          progress_step (progress);
+          if (added[i])
+            summary.diary_new++;
+          else
+            summary.diary_present++;
+        }
     }
 
   for (guint i = 0; i < import->answers->len; i++)

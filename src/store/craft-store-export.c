@@ -28,10 +28,28 @@ static const CraftDiaryFieldInfo *const fields = _craft_store_diary_field_table;
 #define N_FIELDS CRAFT_DIARY_N_FIELDS
 #define HAPPENED_AT 0
 
+/* The parameters of one diary_entry row, and how many rows one INSERT takes: SQLite before
+ * 3.32 allows at most 999 parameters in a statement. */
+#define DIARY_ROW_PARAMS (5 + N_FIELDS)
+#define DIARY_BATCH      (999 / DIARY_ROW_PARAMS)
+
 /* The statements are built once from the table above; the store caches prepared statements
  * by the address of their SQL, so these strings must live as long as the program. */
 static char *diary_insert_sql;
+static char *diary_insert_batch_sql;
 static char *diary_select_sql[2];
+
+/* "(?first, ?first+1, …)" for one diary_entry row. */
+static void
+append_row_params (GString  *sql,
+                   guint     first,
+                   gboolean  comma)
+{
+  g_string_append (sql, comma ? ", (" : "(");
+  for (guint i = 0; i < DIARY_ROW_PARAMS; i++)
+    g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", first + i);
+  g_string_append_c (sql, ')');
+}
 
 static gboolean
 check_fields (GError **error)
@@ -42,7 +60,7 @@ check_fields (GError **error)
   if (g_once_init_enter (&checked))
     {
       const char * const *names = craft_store_diary_fields ();
-      GString *sql;
+      GString *sql, *single;
       guint n = 0;
 
       matches = TRUE;
@@ -55,11 +73,13 @@ check_fields (GError **error)
       sql = g_string_new ("INSERT INTO diary_entry (uuid, created_at, updated_at, deleted_at, day");
       for (guint i = 0; i < N_FIELDS; i++)
         g_string_append_printf (sql, ", %s", fields[i].column);
-      g_string_append (sql, ") VALUES (?1, ?2, ?3, ?4, ?5");
-      for (guint i = 0; i < N_FIELDS; i++)
-        g_string_append_printf (sql, ", ?%u", 6 + i);
-      g_string_append (sql, ")");
-      diary_insert_sql = g_string_free (sql, FALSE);
+      g_string_append (sql, ") VALUES ");
+      single = g_string_new (sql->str);
+      append_row_params (single, 1, FALSE);
+      diary_insert_sql = g_string_free (single, FALSE);
+      for (guint r = 0; r < DIARY_BATCH; r++)
+        append_row_params (sql, r * DIARY_ROW_PARAMS + 1, r > 0);
+      diary_insert_batch_sql = g_string_free (sql, FALSE);
 
       for (guint t = 0; t < 2; t++)
         {
@@ -695,29 +715,13 @@ check_time (const char  *name,
   return TRUE;
 }
 
-gboolean
-craft_store_merge_diary_record (CraftStore              *self,
-                                const CraftDiaryRecord  *record,
-                                gboolean                 dry_run,
-                                gboolean                *changed,
-                                GError                 **error)
+/* Checks a record as craft_store_diary_set() would; fills the numbers its values stand
+ * for. */
+static gboolean
+check_diary_record (const CraftDiaryRecord  *record,
+                    gint64                  *numbers,
+                    GError                 **error)
 {
-  g_autofree char *tags = NULL;
-  g_autofree char *day = NULL;
-  gint64 numbers[N_FIELDS];
-  sqlite3_stmt *stmt;
-  gboolean found;
-  gint64 id;
-
-  g_return_val_if_fail (CRAFT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (record != NULL && record->uuid != NULL && record->values != NULL,
-                        FALSE);
-  g_return_val_if_fail (changed != NULL, FALSE);
-
-  *changed = FALSE;
-  if (!check_fields (error))
-    return FALSE;
-
   if (!g_uuid_string_is_valid (record->uuid))
     return invalid_value (error, "uuid", record->uuid);
   if (!check_time ("created-at", record->created_at, error)
@@ -727,31 +731,34 @@ craft_store_merge_diary_record (CraftStore              *self,
   for (guint i = 0; i < N_FIELDS; i++)
     if (!check_value (&fields[i], record->values[i], &numbers[i], error))
       return FALSE;
-  if (!check_time (fields[HAPPENED_AT].name, numbers[HAPPENED_AT], error))
-    return FALSE;
+  return check_time (fields[HAPPENED_AT].name, numbers[HAPPENED_AT], error);
+}
 
-  stmt = _craft_store_prepare (self, "SELECT 1 FROM diary_entry WHERE uuid = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, record->uuid, -1, SQLITE_TRANSIENT);
-  if (!step_exists (self, stmt, &found, error))
-    return FALSE;
-  *changed = !found;
-  if (found || dry_run)
-    return TRUE;
+/* An entry that was checked and is not here yet, waiting to be inserted. */
+typedef struct
+{
+  const CraftDiaryRecord *record;
+  gint64                  numbers[N_FIELDS];
+  char                   *tags; /* normalized, set while binding */
+} PendingEntry;
 
-  day = day_of (numbers[HAPPENED_AT]);
-  stmt = _craft_store_prepare (self, diary_insert_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, record->uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, record->created_at);
-  sqlite3_bind_int64 (stmt, 3, record->updated_at);
-  bind_time_or_null (stmt, 4, record->deleted_at);
-  sqlite3_bind_text (stmt, 5, day, -1, SQLITE_TRANSIENT);
+/* Binds one entry to the DIARY_ROW_PARAMS parameters from @first on. */
+static void
+bind_pending_entry (sqlite3_stmt *stmt,
+                    int           first,
+                    PendingEntry *entry)
+{
+  const CraftDiaryRecord *record = entry->record;
+  g_autofree char *day = day_of (entry->numbers[HAPPENED_AT]);
+
+  sqlite3_bind_text (stmt, first, record->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, first + 1, record->created_at);
+  sqlite3_bind_int64 (stmt, first + 2, record->updated_at);
+  bind_time_or_null (stmt, first + 3, record->deleted_at);
+  sqlite3_bind_text (stmt, first + 4, day, -1, SQLITE_TRANSIENT);
   for (guint i = 0; i < N_FIELDS; i++)
     {
-      int index = 6 + (int) i;
+      int index = first + 5 + (int) i;
       const char *value = record->values[i];
 
       switch (fields[i].kind)
@@ -760,16 +767,16 @@ craft_store_merge_diary_record (CraftStore              *self,
           if (*value == '\0')
             sqlite3_bind_null (stmt, index);
           else
-            sqlite3_bind_int64 (stmt, index, numbers[i]);
+            sqlite3_bind_int64 (stmt, index, entry->numbers[i]);
           break;
         case CRAFT_DIARY_KIND_FLAG:
         case CRAFT_DIARY_KIND_TIME:
-          sqlite3_bind_int64 (stmt, index, numbers[i]);
+          sqlite3_bind_int64 (stmt, index, entry->numbers[i]);
           break;
         case CRAFT_DIARY_KIND_TAGS:
-          g_assert (tags == NULL);
-          tags = normalize_tags (value);
-          sqlite3_bind_text (stmt, index, tags, -1, SQLITE_TRANSIENT);
+          g_assert (entry->tags == NULL);
+          entry->tags = normalize_tags (value);
+          sqlite3_bind_text (stmt, index, entry->tags, -1, SQLITE_TRANSIENT);
           break;
         case CRAFT_DIARY_KIND_TEXT:
         case CRAFT_DIARY_KIND_CHOICE:
@@ -778,10 +785,160 @@ craft_store_merge_diary_record (CraftStore              *self,
           break;
         }
     }
-  if (!_craft_store_step_done (self, stmt, error))
+}
+
+/* Inserts the pending entries and their tags. A full batch goes in as one statement: inside
+ * a transaction SQLite opens a statement savepoint for every INSERT into diary_entry (its
+ * trigger writes the full-text index), and FTS5 writes its pending terms out as a new
+ * segment at every savepoint, which made one INSERT per entry the bulk of an import's
+ * time. */
+static gboolean
+insert_pending (CraftStore    *self,
+                PendingEntry  *pending,
+                guint          n_pending,
+                GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (n_pending == DIARY_BATCH)
+    {
+      stmt = _craft_store_prepare (self, diary_insert_batch_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n_pending; i++)
+        bind_pending_entry (stmt, 1 + (int) (i * DIARY_ROW_PARAMS), &pending[i]);
+      if (!_craft_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  else
+    for (guint i = 0; i < n_pending; i++)
+      {
+        stmt = _craft_store_prepare (self, diary_insert_sql, error);
+        if (stmt == NULL)
+          return FALSE;
+        bind_pending_entry (stmt, 1, &pending[i]);
+        if (!_craft_store_step_done (self, stmt, error))
+          return FALSE;
+      }
+
+  for (guint i = 0; i < n_pending; i++)
+    {
+      gint64 id;
+
+      if (pending[i].tags == NULL || *pending[i].tags == '\0')
+        continue;
+      stmt = _craft_store_prepare (self, "SELECT id FROM diary_entry WHERE uuid = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, pending[i].record->uuid, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          _craft_store_set_error (error, _craft_store_get_db (self), sqlite3_reset (stmt));
+          return FALSE;
+        }
+      id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (!write_tags (self, id, pending[i].tags, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+clear_pending (PendingEntry *pending,
+               guint         n_pending)
+{
+  for (guint i = 0; i < n_pending; i++)
+    g_clear_pointer (&pending[i].tags, g_free);
+}
+
+/* Whether an entry with @uuid is in the diary or the Trash, or among the @pending ones: as
+ * if those had already been inserted. */
+static gboolean
+is_entry_here (CraftStore          *self,
+               const char          *uuid,
+               const PendingEntry  *pending,
+               guint                n_pending,
+               gboolean            *found,
+               GError             **error)
+{
+  sqlite3_stmt *stmt = _craft_store_prepare (self, "SELECT 1 FROM diary_entry WHERE uuid = ?1",
+                                             error);
+
+  if (stmt == NULL)
     return FALSE;
-  id = sqlite3_last_insert_rowid (_craft_store_get_db (self));
-  return tags == NULL || write_tags (self, id, tags, error);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if (!step_exists (self, stmt, found, error))
+    return FALSE;
+  for (guint j = 0; j < n_pending && !*found; j++)
+    *found = g_str_equal (pending[j].record->uuid, uuid);
+  return TRUE;
+}
+
+gboolean
+craft_store_merge_diary_records (CraftStore              *self,
+                                 const CraftDiaryRecord  *records,
+                                 guint                    n_records,
+                                 gboolean                 dry_run,
+                                 gboolean                *changed,
+                                 GError                 **error)
+{
+  g_autofree PendingEntry *pending = NULL;
+  guint n_pending = 0;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (CRAFT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL || n_records == 0, FALSE);
+  g_return_val_if_fail (changed != NULL || n_records == 0, FALSE);
+
+  for (guint i = 0; i < n_records; i++)
+    changed[i] = FALSE;
+  if (!check_fields (error))
+    return FALSE;
+
+  pending = g_new0 (PendingEntry, DIARY_BATCH);
+  for (guint i = 0; i < n_records && ok; i++)
+    {
+      const CraftDiaryRecord *record = &records[i];
+      PendingEntry *entry = &pending[n_pending];
+      gboolean found;
+
+      g_return_val_if_fail (record->uuid != NULL && record->values != NULL, FALSE);
+
+      if (!check_diary_record (record, entry->numbers, error)
+          || !is_entry_here (self, record->uuid, pending, n_pending, &found, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      changed[i] = !found;
+      if (found || dry_run)
+        continue;
+
+      entry->record = record;
+      if (++n_pending == DIARY_BATCH)
+        {
+          ok = insert_pending (self, pending, n_pending, error);
+          clear_pending (pending, n_pending);
+          n_pending = 0;
+        }
+    }
+  if (ok && n_pending > 0)
+    ok = insert_pending (self, pending, n_pending, error);
+  clear_pending (pending, n_pending);
+  return ok;
+}
+
+gboolean
+craft_store_merge_diary_record (CraftStore              *self,
+                                const CraftDiaryRecord  *record,
+                                gboolean                 dry_run,
+                                gboolean                *changed,
+                                GError                 **error)
+{
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  return craft_store_merge_diary_records (self, record, 1, dry_run, changed, error);
 }
 
 /* Whether a text value keyed by (@first, @second) is missing or empty; with @second NULL

@@ -1754,9 +1754,6 @@ progress_step (Progress *progress)
     }
 }
 
-/* Diary entries handed to the store at a time. */
-#define DIARY_SLICE 256
-
 static gboolean
 merge (CraftImport  *import,
        CraftStore   *store,
@@ -1766,7 +1763,10 @@ merge (CraftImport  *import,
 {
   CraftImportSummary summary = { 0 };
   g_autoptr(GHashTable) lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree CraftDiaryRecord *records = NULL;
+  g_autofree gboolean *added = NULL;
   gboolean changed;
+  guint slice;
 
   summary.diary_entries = import->diary->len;
   progress->total = import->diary->len + import->answers->len + import->rows->len
@@ -1774,11 +1774,12 @@ merge (CraftImport  *import,
                     + import->meta->len;
 
   /* In slices, so the store can insert many entries with one statement. */
-  for (guint start = 0; start < import->diary->len; start += DIARY_SLICE)
+  slice = craft_store_diary_batch_size () * 8;
+  records = g_new (CraftDiaryRecord, slice);
+  added = g_new (gboolean, slice);
+  for (guint start = 0; start < import->diary->len; start += slice)
     {
-      guint n = MIN (DIARY_SLICE, import->diary->len - start);
-      CraftDiaryRecord records[DIARY_SLICE];
-      gboolean added[DIARY_SLICE];
+      guint n = MIN (slice, import->diary->len - start);
 
       for (guint i = 0; i < n; i++)
         {

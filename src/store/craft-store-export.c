@@ -875,6 +875,12 @@ is_entry_here (CraftStore          *self,
   return TRUE;
 }
 
+guint
+craft_store_diary_batch_size (void)
+{
+  return DIARY_BATCH;
+}
+
 gboolean
 craft_store_merge_diary_records (CraftStore              *self,
                                  const CraftDiaryRecord  *records,

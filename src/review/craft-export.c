@@ -1774,7 +1774,7 @@ merge (CraftImport  *import,
                     + import->meta->len;
 
   /* In slices, so the store can insert many entries with one statement. */
-  slice = craft_store_diary_batch_size () * 8;
+  slice = craft_store_diary_batch_size (store) * 8;
   records = g_new (CraftDiaryRecord, slice);
   added = g_new (gboolean, slice);
   for (guint start = 0; start < import->diary->len; start += slice)

@@ -32,11 +32,15 @@ static const CraftDiaryFieldInfo *const fields = _craft_store_diary_field_table;
  * 3.32 allows at most 999 parameters in a statement. */
 #define DIARY_ROW_PARAMS (5 + N_FIELDS)
 #define DIARY_BATCH      (999 / DIARY_ROW_PARAMS)
+/* Where SQLite allows more parameters (32766 since 3.32), bigger batches: FTS5 writes a
+ * segment per statement, and fewer, larger segments are much cheaper to write. */
+#define DIARY_BIG_BATCH  256
 
 /* The statements are built once from the table above; the store caches prepared statements
  * by the address of their SQL, so these strings must live as long as the program. */
 static char *diary_insert_sql;
 static char *diary_insert_batch_sql;
+static char *diary_insert_big_sql;
 static char *diary_select_sql[2];
 
 /* "(?first, ?first+1, …)" for one diary_entry row. */
@@ -77,9 +81,13 @@ check_fields (GError **error)
       single = g_string_new (sql->str);
       append_row_params (single, 1, FALSE);
       diary_insert_sql = g_string_free (single, FALSE);
-      for (guint r = 0; r < DIARY_BATCH; r++)
-        append_row_params (sql, r * DIARY_ROW_PARAMS + 1, r > 0);
-      diary_insert_batch_sql = g_string_free (sql, FALSE);
+      for (guint r = 0; r < DIARY_BIG_BATCH; r++)
+        {
+          append_row_params (sql, r * DIARY_ROW_PARAMS + 1, r > 0);
+          if (r + 1 == DIARY_BATCH)
+            diary_insert_batch_sql = g_strdup (sql->str);
+        }
+      diary_insert_big_sql = g_string_free (sql, FALSE);
 
       for (guint t = 0; t < 2; t++)
         {
@@ -800,9 +808,11 @@ insert_pending (CraftStore    *self,
 {
   sqlite3_stmt *stmt;
 
-  if (n_pending == DIARY_BATCH)
+  if (n_pending == DIARY_BATCH || n_pending == DIARY_BIG_BATCH)
     {
-      stmt = _craft_store_prepare (self, diary_insert_batch_sql, error);
+      stmt = _craft_store_prepare (self, n_pending == DIARY_BATCH ? diary_insert_batch_sql
+                                                                  : diary_insert_big_sql,
+                                   error);
       if (stmt == NULL)
         return FALSE;
       for (guint i = 0; i < n_pending; i++)
@@ -876,9 +886,15 @@ is_entry_here (CraftStore          *self,
 }
 
 guint
-craft_store_diary_batch_size (void)
+craft_store_diary_batch_size (CraftStore *self)
 {
-  return DIARY_BATCH;
+  sqlite3 *db;
+
+  g_return_val_if_fail (CRAFT_IS_STORE (self), DIARY_BATCH);
+
+  db = _craft_store_get_db (self);
+  return sqlite3_limit (db, SQLITE_LIMIT_VARIABLE_NUMBER, -1)
+         >= DIARY_BIG_BATCH * DIARY_ROW_PARAMS ? DIARY_BIG_BATCH : DIARY_BATCH;
 }
 
 gboolean
@@ -891,6 +907,7 @@ craft_store_merge_diary_records (CraftStore              *self,
 {
   g_autofree PendingEntry *pending = NULL;
   guint n_pending = 0;
+  guint batch;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (CRAFT_IS_STORE (self), FALSE);
@@ -902,7 +919,8 @@ craft_store_merge_diary_records (CraftStore              *self,
   if (!check_fields (error))
     return FALSE;
 
-  pending = g_new0 (PendingEntry, DIARY_BATCH);
+  batch = craft_store_diary_batch_size (self);
+  pending = g_new0 (PendingEntry, batch);
   for (guint i = 0; i < n_records && ok; i++)
     {
       const CraftDiaryRecord *record = &records[i];
@@ -922,7 +940,7 @@ craft_store_merge_diary_records (CraftStore              *self,
         continue;
 
       entry->record = record;
-      if (++n_pending == DIARY_BATCH)
+      if (++n_pending == batch)
         {
           ok = insert_pending (self, pending, n_pending, error);
           clear_pending (pending, n_pending);

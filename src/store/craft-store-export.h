@@ -131,7 +131,7 @@ gboolean   craft_store_merge_diary_record    (CraftStore              *self,
  * import goes this way, as many entries are inserted much faster together. They go in
  * craft_store_diary_batch_size() to a statement, and the rest one by one: hand over a
  * multiple of it. */
-guint      craft_store_diary_batch_size      (void);
+guint      craft_store_diary_batch_size      (CraftStore              *self);
 gboolean   craft_store_merge_diary_records   (CraftStore              *self,
                                               const CraftDiaryRecord  *records,
                                               guint                    n_records,

@@ -150,6 +150,20 @@ day_of (gint64 unix_time)
   return when != NULL ? g_date_time_format (when, "%Y-%m-%d") : NULL;
 }
 
+/* Whether @value (not empty, without '|') is one of @choices, "|a|b|c|": called for every
+ * choice of every imported entry, so without building "|value|". */
+static gboolean
+is_choice (const char *choices,
+           const char *value)
+{
+  gsize length = strlen (value);
+
+  for (const char *p = strstr (choices, value); p != NULL; p = strstr (p + 1, value))
+    if (p > choices && p[-1] == '|' && p[length] == '|')
+      return TRUE;
+  return FALSE;
+}
+
 /* Checks @value for @info; fills the number a rating, flag or time stands for. */
 static gboolean
 check_value (const CraftDiaryFieldInfo  *info,
@@ -166,15 +180,11 @@ check_value (const CraftDiaryFieldInfo  *info,
   switch (info->kind)
     {
     case CRAFT_DIARY_KIND_CHOICE:
-      {
-        g_autofree char *wrapped = g_strdup_printf ("|%s|", value);
-
-        /* "" (not chosen) is always allowed, as the schema's default says; the choices
-         * string cannot hold it, since "||" never occurs in it. */
-        if (*value != '\0'
-            && (strchr (value, '|') != NULL || strstr (info->choices, wrapped) == NULL))
-          return invalid_value (error, info->name, value);
-      }
+      /* "" (not chosen) is always allowed, as the schema's default says; the choices
+       * string cannot hold it, since "||" never occurs in it. */
+      if (*value != '\0'
+          && (strchr (value, '|') != NULL || !is_choice (info->choices, value)))
+        return invalid_value (error, info->name, value);
       break;
     case CRAFT_DIARY_KIND_RATING:
       if (*value != '\0'
@@ -189,10 +199,11 @@ check_value (const CraftDiaryFieldInfo  *info,
       break;
     case CRAFT_DIARY_KIND_TIME:
       {
-        g_autofree char *day = NULL;
+        g_autoptr(GDateTime) when = NULL;
 
+        /* A time that has a local date, as day_of() needs. */
         if (!g_ascii_string_to_signed (value, 10, 0, G_MAXINT64 / 2, number, NULL)
-            || (day = day_of (*number)) == NULL)
+            || (when = g_date_time_new_from_unix_local (*number)) == NULL)
           return invalid_value (error, info->name, value);
       }
       break;

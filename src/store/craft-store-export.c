@@ -113,6 +113,11 @@ check_fields (GError **error)
 static const CraftDiaryFieldInfo *
 find_field (const char *name)
 {
+  /* An import asks for every field of every entry, by the names craft_store_diary_fields()
+   * gave it: those are the table's own strings. */
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (fields[i].name == name)
+      return &fields[i];
   for (guint i = 0; i < N_FIELDS; i++)
     if (g_str_equal (fields[i].name, name))
       return &fields[i];

@@ -811,7 +811,7 @@ bind_pending_entry (sqlite3_stmt *stmt,
     }
 }
 
-/* Inserts the pending entries and their tags. A full batch goes in as one statement: inside
+/* Inserts the pending entries and their tags, a batch to a statement: inside
  * a transaction SQLite opens a statement savepoint for every INSERT into diary_entry (its
  * trigger writes the full-text index), and FTS5 writes its pending terms out as a new
  * segment at every savepoint, which made one INSERT per entry the bulk of an import's
@@ -824,28 +824,32 @@ insert_pending (CraftStore    *self,
 {
   sqlite3_stmt *stmt;
 
-  if (n_pending == DIARY_BATCH || n_pending == DIARY_BIG_BATCH)
+  /* The last entries of an import, fewer than a batch, go in as many small batches as they
+   * fill and only the rest one by one. */
+  for (guint done = 0, rows; done < n_pending; done += rows)
     {
-      stmt = _craft_store_prepare (self, n_pending == DIARY_BATCH ? diary_insert_batch_sql
-                                                                  : diary_insert_big_sql,
-                                   error);
+      const char *sql = diary_insert_sql;
+
+      rows = 1;
+      if (n_pending - done >= DIARY_BIG_BATCH)
+        {
+          rows = DIARY_BIG_BATCH;
+          sql = diary_insert_big_sql;
+        }
+      else if (n_pending - done >= DIARY_BATCH)
+        {
+          rows = DIARY_BATCH;
+          sql = diary_insert_batch_sql;
+        }
+
+      stmt = _craft_store_prepare (self, sql, error);
       if (stmt == NULL)
         return FALSE;
-      for (guint i = 0; i < n_pending; i++)
-        bind_pending_entry (stmt, 1 + (int) (i * DIARY_ROW_PARAMS), &pending[i]);
+      for (guint i = 0; i < rows; i++)
+        bind_pending_entry (stmt, 1 + (int) (i * DIARY_ROW_PARAMS), &pending[done + i]);
       if (!_craft_store_step_done (self, stmt, error))
         return FALSE;
     }
-  else
-    for (guint i = 0; i < n_pending; i++)
-      {
-        stmt = _craft_store_prepare (self, diary_insert_sql, error);
-        if (stmt == NULL)
-          return FALSE;
-        bind_pending_entry (stmt, 1, &pending[i]);
-        if (!_craft_store_step_done (self, stmt, error))
-          return FALSE;
-      }
 
   for (guint i = 0; i < n_pending; i++)
     {

@@ -147,10 +147,39 @@ invalid_value (GError     **error,
   return FALSE;
 }
 
+/* g_date_time_new_from_unix_local() looks the local time zone up again at every call
+ * (GLib 2.74 with TZ unset: a stat, a readlink and another stat of /etc/localtime), and an
+ * import needs a local time four times for every entry. The zone is kept while TZ stays the
+ * same; an import runs in a worker thread, hence the lock. */
+static GDateTime *
+local_time_new (gint64 unix_time)
+{
+  static GMutex lock;
+  static GTimeZone *zone;
+  static char *zone_tz;
+  const char *tz = g_getenv ("TZ");
+  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+
+  g_mutex_lock (&lock);
+  if (zone == NULL || g_strcmp0 (zone_tz, tz) != 0)
+    {
+      g_clear_pointer (&zone, g_time_zone_unref);
+      g_free (zone_tz);
+      zone = g_time_zone_new_local ();
+      zone_tz = g_strdup (tz);
+    }
+  local = g_time_zone_ref (zone);
+  g_mutex_unlock (&lock);
+
+  utc = g_date_time_new_from_unix_utc (unix_time);
+  return utc != NULL ? g_date_time_to_timezone (utc, local) : NULL;
+}
+
 static char *
 day_of (gint64 unix_time)
 {
-  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (unix_time);
+  g_autoptr(GDateTime) when = local_time_new (unix_time);
 
   return when != NULL ? g_date_time_format (when, "%Y-%m-%d") : NULL;
 }
@@ -208,7 +237,7 @@ check_value (const CraftDiaryFieldInfo  *info,
 
         /* A time that has a local date, as day_of() needs. */
         if (!g_ascii_string_to_signed (value, 10, 0, G_MAXINT64 / 2, number, NULL)
-            || (when = g_date_time_new_from_unix_local (*number)) == NULL)
+            || (when = local_time_new (*number)) == NULL)
           return invalid_value (error, info->name, value);
       }
       break;

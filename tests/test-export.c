@@ -776,6 +776,70 @@ test_import_progress (void)
   g_assert_cmpuint (count_entries (store_b, FALSE), ==, 3);
 }
 
+/* Imports @file_a into a new store whose SQLite takes at most @max_params parameters a
+ * statement (-1: as built): all entries arrive, findable by their words and tags, the
+ * store exports the same bytes, and a second import adds none. */
+static void
+check_import_many (const char *name,
+                   const char *file_a,
+                   int         max_params)
+{
+  g_autofree char *dir_b = craft_test_make_dir (name);
+  g_autofree char *file_b = g_build_filename (dir_b, "export.json", NULL);
+  g_autofree char *json_a = NULL;
+  g_autofree char *json_b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store_b = open_filled_store (dir_b);
+  g_autoptr(CraftImport) import = NULL;
+  CraftDiaryFilter by_word = { .text = "ord257" };
+  CraftDiaryFilter by_tag = { .tag = "familj" };
+  g_autoptr(GArray) hits = NULL;
+
+  if (max_params > 0)
+    sqlite3_limit (_craft_store_get_db (store_b), SQLITE_LIMIT_VARIABLE_NUMBER, max_params);
+  import_file (store_b, file_a);
+  g_assert_cmpuint (count_entries (store_b, FALSE), ==, 300);
+  hits = craft_store_diary_query (store_b, &by_word, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_array_unref);
+  hits = craft_store_diary_query (store_b, &by_tag, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 300);
+  export_json (store_b, file_b);
+  json_a = read_file (file_a);
+  json_b = read_file (file_b);
+  g_assert_cmpstr (json_a, ==, json_b);
+
+  import = load_import (file_a);
+  g_assert_true (craft_import_apply (import, store_b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (craft_import_get_summary (import)->diary_new, ==, 0);
+  g_assert_cmpuint (craft_import_get_summary (import)->diary_present, ==, 300);
+  g_assert_cmpuint (count_entries (store_b, FALSE), ==, 300);
+}
+
+/* More entries than the store inserts with one statement, and not a whole number of such
+ * batches, with SQLite 3.15's limit of 999 parameters and with today's. */
+static void
+test_import_many (void)
+{
+  g_autofree char *dir_a = craft_test_make_dir ("many-a");
+  g_autofree char *file_a = g_build_filename (dir_a, "export.json", NULL);
+  g_autoptr(CraftStore) store_a = open_filled_store (dir_a);
+
+  for (int i = 0; i < 300; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("ord%d i köket", i);
+
+      add_entry (store_a, T0 + i * 600, "what-happened", text, "tags", "Familj, bråk",
+                 "stress", i % 3 ? "5" : "", NULL);
+    }
+  export_json (store_a, file_a);
+  check_import_many ("many-old-sqlite", file_a, 999);
+  check_import_many ("many-new-sqlite", file_a, -1);
+}
+
 /* The speed goal: 100,000 entries out in 3 s and back in within 10 s. Run with -m perf. */
 static void
 test_perf_large (void)
@@ -847,6 +911,7 @@ main (int   argc,
   g_test_add_func ("/export/json/round-trip", test_round_trip);
   g_test_add_func ("/export/json/import-twice", test_import_twice);
   g_test_add_func ("/export/json/import-merges", test_import_merges);
+  g_test_add_func ("/export/json/import-many", test_import_many);
   g_test_add_func ("/export/json/corpus", test_corpus);
   g_test_add_func ("/export/json/rollback", test_rollback);
   g_test_add_func ("/export/json/import-progress", test_import_progress);

@@ -1116,8 +1116,17 @@ check_members (JsonObject          *object,
                Place               *place,
                GError             **error)
 {
-  g_autoptr(GList) members = json_object_get_members (object);
+  g_autoptr(GList) members = NULL;
+  guint n_known = 0;
 
+  /* Member names are unique in a JsonObject: when as many known names are there as it has
+   * members, there is nothing else. A hash lookup each, for every diary entry. */
+  for (guint i = 0; known[i] != NULL; i++)
+    n_known += json_object_has_member (object, known[i]);
+  if (n_known == json_object_get_size (object))
+    return TRUE;
+
+  members = json_object_get_members (object);
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (known, l->data))
       {
@@ -1763,28 +1772,44 @@ merge (CraftImport  *import,
 {
   CraftImportSummary summary = { 0 };
   g_autoptr(GHashTable) lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree CraftDiaryRecord *records = NULL;
+  g_autofree gboolean *added = NULL;
   gboolean changed;
+  guint slice;
 
   summary.diary_entries = import->diary->len;
   progress->total = import->diary->len + import->answers->len + import->rows->len
                     + import->sessions->len + import->homework->len + import->happiness->len
                     + import->meta->len;
 
-  for (guint i = 0; i < import->diary->len; i++)
+  /* In slices, so the store can insert many entries with one statement. */
+  slice = craft_store_diary_batch_size (store) * 8;
+  records = g_new (CraftDiaryRecord, slice);
+  added = g_new (gboolean, slice);
+  for (guint start = 0; start < import->diary->len; start += slice)
     {
-      progress_step (progress);
-      DiaryItem *item = &g_array_index (import->diary, DiaryItem, i);
-      CraftDiaryRecord record = {
-        item->uuid, item->created_at, item->updated_at, 0,
-        (const char * const *) &import->values->pdata[item->first_value],
-      };
+      guint n = MIN (slice, import->diary->len - start);
 
-      if (!craft_store_merge_diary_record (store, &record, dry_run, &changed, error))
+      for (guint i = 0; i < n; i++)
+        {
+          DiaryItem *item = &g_array_index (import->diary, DiaryItem, start + i);
+          CraftDiaryRecord record = {
+            item->uuid, item->created_at, item->updated_at, 0,
+            (const char * const *) &import->values->pdata[item->first_value],
+          };
+
+          records[i] = record;
+        }
+      if (!craft_store_merge_diary_records (store, records, n, dry_run, added, error))
         return FALSE;
-      if (changed)
-        summary.diary_new++;
-      else
-        summary.diary_present++;
+      for (guint i = 0; i < n; i++)
+        {
+          progress_step (progress);
+          if (added[i])
+            summary.diary_new++;
+          else
+            summary.diary_present++;
+        }
     }
 
   for (guint i = 0; i < import->answers->len; i++)

@@ -28,10 +28,32 @@ static const CraftDiaryFieldInfo *const fields = _craft_store_diary_field_table;
 #define N_FIELDS CRAFT_DIARY_N_FIELDS
 #define HAPPENED_AT 0
 
+/* The parameters of one diary_entry row, and how many rows one INSERT takes: SQLite before
+ * 3.32 allows at most 999 parameters in a statement. */
+#define DIARY_ROW_PARAMS (5 + N_FIELDS)
+#define DIARY_BATCH      (999 / DIARY_ROW_PARAMS)
+/* Where SQLite allows more parameters (32766 since 3.32), bigger batches: FTS5 writes a
+ * segment per statement, and fewer, larger segments are much cheaper to write. */
+#define DIARY_BIG_BATCH  256
+
 /* The statements are built once from the table above; the store caches prepared statements
  * by the address of their SQL, so these strings must live as long as the program. */
 static char *diary_insert_sql;
+static char *diary_insert_batch_sql;
+static char *diary_insert_big_sql;
 static char *diary_select_sql[2];
+
+/* "(?first, ?first+1, …)" for one diary_entry row. */
+static void
+append_row_params (GString  *sql,
+                   guint     first,
+                   gboolean  comma)
+{
+  g_string_append (sql, comma ? ", (" : "(");
+  for (guint i = 0; i < DIARY_ROW_PARAMS; i++)
+    g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", first + i);
+  g_string_append_c (sql, ')');
+}
 
 static gboolean
 check_fields (GError **error)
@@ -42,7 +64,7 @@ check_fields (GError **error)
   if (g_once_init_enter (&checked))
     {
       const char * const *names = craft_store_diary_fields ();
-      GString *sql;
+      GString *sql, *single;
       guint n = 0;
 
       matches = TRUE;
@@ -55,11 +77,17 @@ check_fields (GError **error)
       sql = g_string_new ("INSERT INTO diary_entry (uuid, created_at, updated_at, deleted_at, day");
       for (guint i = 0; i < N_FIELDS; i++)
         g_string_append_printf (sql, ", %s", fields[i].column);
-      g_string_append (sql, ") VALUES (?1, ?2, ?3, ?4, ?5");
-      for (guint i = 0; i < N_FIELDS; i++)
-        g_string_append_printf (sql, ", ?%u", 6 + i);
-      g_string_append (sql, ")");
-      diary_insert_sql = g_string_free (sql, FALSE);
+      g_string_append (sql, ") VALUES ");
+      single = g_string_new (sql->str);
+      append_row_params (single, 1, FALSE);
+      diary_insert_sql = g_string_free (single, FALSE);
+      for (guint r = 0; r < DIARY_BIG_BATCH; r++)
+        {
+          append_row_params (sql, r * DIARY_ROW_PARAMS + 1, r > 0);
+          if (r + 1 == DIARY_BATCH)
+            diary_insert_batch_sql = g_strdup (sql->str);
+        }
+      diary_insert_big_sql = g_string_free (sql, FALSE);
 
       for (guint t = 0; t < 2; t++)
         {
@@ -85,6 +113,11 @@ check_fields (GError **error)
 static const CraftDiaryFieldInfo *
 find_field (const char *name)
 {
+  /* An import asks for every field of every entry, by the names craft_store_diary_fields()
+   * gave it: those are the table's own strings. */
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (fields[i].name == name)
+      return &fields[i];
   for (guint i = 0; i < N_FIELDS; i++)
     if (g_str_equal (fields[i].name, name))
       return &fields[i];
@@ -114,12 +147,55 @@ invalid_value (GError     **error,
   return FALSE;
 }
 
+/* g_date_time_new_from_unix_local() looks the local time zone up again at every call
+ * (GLib 2.74 with TZ unset: a stat, a readlink and another stat of /etc/localtime), and an
+ * import needs a local time four times for every entry. The zone is kept while TZ stays the
+ * same; an import runs in a worker thread, hence the lock. */
+static GDateTime *
+local_time_new (gint64 unix_time)
+{
+  static GMutex lock;
+  static GTimeZone *zone;
+  static char *zone_tz;
+  const char *tz = g_getenv ("TZ");
+  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+
+  g_mutex_lock (&lock);
+  if (zone == NULL || g_strcmp0 (zone_tz, tz) != 0)
+    {
+      g_clear_pointer (&zone, g_time_zone_unref);
+      g_free (zone_tz);
+      zone = g_time_zone_new_local ();
+      zone_tz = g_strdup (tz);
+    }
+  local = g_time_zone_ref (zone);
+  g_mutex_unlock (&lock);
+
+  utc = g_date_time_new_from_unix_utc (unix_time);
+  return utc != NULL ? g_date_time_to_timezone (utc, local) : NULL;
+}
+
 static char *
 day_of (gint64 unix_time)
 {
-  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (unix_time);
+  g_autoptr(GDateTime) when = local_time_new (unix_time);
 
   return when != NULL ? g_date_time_format (when, "%Y-%m-%d") : NULL;
+}
+
+/* Whether @value (not empty, without '|') is one of @choices, "|a|b|c|": called for every
+ * choice of every imported entry, so without building "|value|". */
+static gboolean
+is_choice (const char *choices,
+           const char *value)
+{
+  gsize length = strlen (value);
+
+  for (const char *p = strstr (choices, value); p != NULL; p = strstr (p + 1, value))
+    if (p > choices && p[-1] == '|' && p[length] == '|')
+      return TRUE;
+  return FALSE;
 }
 
 /* Checks @value for @info; fills the number a rating, flag or time stands for. */
@@ -138,15 +214,11 @@ check_value (const CraftDiaryFieldInfo  *info,
   switch (info->kind)
     {
     case CRAFT_DIARY_KIND_CHOICE:
-      {
-        g_autofree char *wrapped = g_strdup_printf ("|%s|", value);
-
-        /* "" (not chosen) is always allowed, as the schema's default says; the choices
-         * string cannot hold it, since "||" never occurs in it. */
-        if (*value != '\0'
-            && (strchr (value, '|') != NULL || strstr (info->choices, wrapped) == NULL))
-          return invalid_value (error, info->name, value);
-      }
+      /* "" (not chosen) is always allowed, as the schema's default says; the choices
+       * string cannot hold it, since "||" never occurs in it. */
+      if (*value != '\0'
+          && (strchr (value, '|') != NULL || !is_choice (info->choices, value)))
+        return invalid_value (error, info->name, value);
       break;
     case CRAFT_DIARY_KIND_RATING:
       if (*value != '\0'
@@ -161,10 +233,11 @@ check_value (const CraftDiaryFieldInfo  *info,
       break;
     case CRAFT_DIARY_KIND_TIME:
       {
-        g_autofree char *day = NULL;
+        g_autoptr(GDateTime) when = NULL;
 
+        /* A time that has a local date, as day_of() needs. */
         if (!g_ascii_string_to_signed (value, 10, 0, G_MAXINT64 / 2, number, NULL)
-            || (day = day_of (*number)) == NULL)
+            || (when = local_time_new (*number)) == NULL)
           return invalid_value (error, info->name, value);
       }
       break;
@@ -695,29 +768,13 @@ check_time (const char  *name,
   return TRUE;
 }
 
-gboolean
-craft_store_merge_diary_record (CraftStore              *self,
-                                const CraftDiaryRecord  *record,
-                                gboolean                 dry_run,
-                                gboolean                *changed,
-                                GError                 **error)
+/* Checks a record as craft_store_diary_set() would; fills the numbers its values stand
+ * for. */
+static gboolean
+check_diary_record (const CraftDiaryRecord  *record,
+                    gint64                  *numbers,
+                    GError                 **error)
 {
-  g_autofree char *tags = NULL;
-  g_autofree char *day = NULL;
-  gint64 numbers[N_FIELDS];
-  sqlite3_stmt *stmt;
-  gboolean found;
-  gint64 id;
-
-  g_return_val_if_fail (CRAFT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (record != NULL && record->uuid != NULL && record->values != NULL,
-                        FALSE);
-  g_return_val_if_fail (changed != NULL, FALSE);
-
-  *changed = FALSE;
-  if (!check_fields (error))
-    return FALSE;
-
   if (!g_uuid_string_is_valid (record->uuid))
     return invalid_value (error, "uuid", record->uuid);
   if (!check_time ("created-at", record->created_at, error)
@@ -727,31 +784,34 @@ craft_store_merge_diary_record (CraftStore              *self,
   for (guint i = 0; i < N_FIELDS; i++)
     if (!check_value (&fields[i], record->values[i], &numbers[i], error))
       return FALSE;
-  if (!check_time (fields[HAPPENED_AT].name, numbers[HAPPENED_AT], error))
-    return FALSE;
+  return check_time (fields[HAPPENED_AT].name, numbers[HAPPENED_AT], error);
+}
 
-  stmt = _craft_store_prepare (self, "SELECT 1 FROM diary_entry WHERE uuid = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, record->uuid, -1, SQLITE_TRANSIENT);
-  if (!step_exists (self, stmt, &found, error))
-    return FALSE;
-  *changed = !found;
-  if (found || dry_run)
-    return TRUE;
+/* An entry that was checked and is not here yet, waiting to be inserted. */
+typedef struct
+{
+  const CraftDiaryRecord *record;
+  gint64                  numbers[N_FIELDS];
+  char                   *tags; /* normalized, set while binding */
+} PendingEntry;
 
-  day = day_of (numbers[HAPPENED_AT]);
-  stmt = _craft_store_prepare (self, diary_insert_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, record->uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, record->created_at);
-  sqlite3_bind_int64 (stmt, 3, record->updated_at);
-  bind_time_or_null (stmt, 4, record->deleted_at);
-  sqlite3_bind_text (stmt, 5, day, -1, SQLITE_TRANSIENT);
+/* Binds one entry to the DIARY_ROW_PARAMS parameters from @first on. */
+static void
+bind_pending_entry (sqlite3_stmt *stmt,
+                    int           first,
+                    PendingEntry *entry)
+{
+  const CraftDiaryRecord *record = entry->record;
+  g_autofree char *day = day_of (entry->numbers[HAPPENED_AT]);
+
+  sqlite3_bind_text (stmt, first, record->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, first + 1, record->created_at);
+  sqlite3_bind_int64 (stmt, first + 2, record->updated_at);
+  bind_time_or_null (stmt, first + 3, record->deleted_at);
+  sqlite3_bind_text (stmt, first + 4, day, -1, SQLITE_TRANSIENT);
   for (guint i = 0; i < N_FIELDS; i++)
     {
-      int index = 6 + (int) i;
+      int index = first + 5 + (int) i;
       const char *value = record->values[i];
 
       switch (fields[i].kind)
@@ -760,16 +820,16 @@ craft_store_merge_diary_record (CraftStore              *self,
           if (*value == '\0')
             sqlite3_bind_null (stmt, index);
           else
-            sqlite3_bind_int64 (stmt, index, numbers[i]);
+            sqlite3_bind_int64 (stmt, index, entry->numbers[i]);
           break;
         case CRAFT_DIARY_KIND_FLAG:
         case CRAFT_DIARY_KIND_TIME:
-          sqlite3_bind_int64 (stmt, index, numbers[i]);
+          sqlite3_bind_int64 (stmt, index, entry->numbers[i]);
           break;
         case CRAFT_DIARY_KIND_TAGS:
-          g_assert (tags == NULL);
-          tags = normalize_tags (value);
-          sqlite3_bind_text (stmt, index, tags, -1, SQLITE_TRANSIENT);
+          g_assert (entry->tags == NULL);
+          entry->tags = normalize_tags (value);
+          sqlite3_bind_text (stmt, index, entry->tags, -1, SQLITE_TRANSIENT);
           break;
         case CRAFT_DIARY_KIND_TEXT:
         case CRAFT_DIARY_KIND_CHOICE:
@@ -778,10 +838,180 @@ craft_store_merge_diary_record (CraftStore              *self,
           break;
         }
     }
-  if (!_craft_store_step_done (self, stmt, error))
+}
+
+/* Inserts the pending entries and their tags, a batch to a statement: inside
+ * a transaction SQLite opens a statement savepoint for every INSERT into diary_entry (its
+ * trigger writes the full-text index), and FTS5 writes its pending terms out as a new
+ * segment at every savepoint, which made one INSERT per entry the bulk of an import's
+ * time. */
+static gboolean
+insert_pending (CraftStore    *self,
+                PendingEntry  *pending,
+                guint          n_pending,
+                GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  /* The last entries of an import, fewer than a batch, go in as many small batches as they
+   * fill and only the rest one by one. */
+  for (guint done = 0, rows; done < n_pending; done += rows)
+    {
+      const char *sql = diary_insert_sql;
+
+      rows = 1;
+      if (n_pending - done >= DIARY_BIG_BATCH)
+        {
+          rows = DIARY_BIG_BATCH;
+          sql = diary_insert_big_sql;
+        }
+      else if (n_pending - done >= DIARY_BATCH)
+        {
+          rows = DIARY_BATCH;
+          sql = diary_insert_batch_sql;
+        }
+
+      stmt = _craft_store_prepare (self, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < rows; i++)
+        bind_pending_entry (stmt, 1 + (int) (i * DIARY_ROW_PARAMS), &pending[done + i]);
+      if (!_craft_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < n_pending; i++)
+    {
+      gint64 id;
+
+      if (pending[i].tags == NULL || *pending[i].tags == '\0')
+        continue;
+      stmt = _craft_store_prepare (self, "SELECT id FROM diary_entry WHERE uuid = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, pending[i].record->uuid, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          _craft_store_set_error (error, _craft_store_get_db (self), sqlite3_reset (stmt));
+          return FALSE;
+        }
+      id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (!write_tags (self, id, pending[i].tags, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+clear_pending (PendingEntry *pending,
+               guint         n_pending)
+{
+  for (guint i = 0; i < n_pending; i++)
+    g_clear_pointer (&pending[i].tags, g_free);
+}
+
+/* Whether an entry with @uuid is in the diary or the Trash, or among the @pending ones: as
+ * if those had already been inserted. */
+static gboolean
+is_entry_here (CraftStore          *self,
+               const char          *uuid,
+               const PendingEntry  *pending,
+               guint                n_pending,
+               gboolean            *found,
+               GError             **error)
+{
+  sqlite3_stmt *stmt = _craft_store_prepare (self, "SELECT 1 FROM diary_entry WHERE uuid = ?1",
+                                             error);
+
+  if (stmt == NULL)
     return FALSE;
-  id = sqlite3_last_insert_rowid (_craft_store_get_db (self));
-  return tags == NULL || write_tags (self, id, tags, error);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if (!step_exists (self, stmt, found, error))
+    return FALSE;
+  for (guint j = 0; j < n_pending && !*found; j++)
+    *found = g_str_equal (pending[j].record->uuid, uuid);
+  return TRUE;
+}
+
+guint
+craft_store_diary_batch_size (CraftStore *self)
+{
+  sqlite3 *db;
+
+  g_return_val_if_fail (CRAFT_IS_STORE (self), DIARY_BATCH);
+
+  db = _craft_store_get_db (self);
+  return sqlite3_limit (db, SQLITE_LIMIT_VARIABLE_NUMBER, -1)
+         >= DIARY_BIG_BATCH * DIARY_ROW_PARAMS ? DIARY_BIG_BATCH : DIARY_BATCH;
+}
+
+gboolean
+craft_store_merge_diary_records (CraftStore              *self,
+                                 const CraftDiaryRecord  *records,
+                                 guint                    n_records,
+                                 gboolean                 dry_run,
+                                 gboolean                *changed,
+                                 GError                 **error)
+{
+  g_autofree PendingEntry *pending = NULL;
+  guint n_pending = 0;
+  guint batch;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (CRAFT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL || n_records == 0, FALSE);
+  g_return_val_if_fail (changed != NULL || n_records == 0, FALSE);
+
+  for (guint i = 0; i < n_records; i++)
+    changed[i] = FALSE;
+  if (!check_fields (error))
+    return FALSE;
+
+  batch = craft_store_diary_batch_size (self);
+  pending = g_new0 (PendingEntry, batch);
+  for (guint i = 0; i < n_records && ok; i++)
+    {
+      const CraftDiaryRecord *record = &records[i];
+      PendingEntry *entry = &pending[n_pending];
+      gboolean found;
+
+      g_return_val_if_fail (record->uuid != NULL && record->values != NULL, FALSE);
+
+      if (!check_diary_record (record, entry->numbers, error)
+          || !is_entry_here (self, record->uuid, pending, n_pending, &found, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      changed[i] = !found;
+      if (found || dry_run)
+        continue;
+
+      entry->record = record;
+      if (++n_pending == batch)
+        {
+          ok = insert_pending (self, pending, n_pending, error);
+          clear_pending (pending, n_pending);
+          n_pending = 0;
+        }
+    }
+  if (ok && n_pending > 0)
+    ok = insert_pending (self, pending, n_pending, error);
+  clear_pending (pending, n_pending);
+  return ok;
+}
+
+gboolean
+craft_store_merge_diary_record (CraftStore              *self,
+                                const CraftDiaryRecord  *record,
+                                gboolean                 dry_run,
+                                gboolean                *changed,
+                                GError                 **error)
+{
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  return craft_store_merge_diary_records (self, record, 1, dry_run, changed, error);
 }
 
 /* Whether a text value keyed by (@first, @second) is missing or empty; with @second NULL

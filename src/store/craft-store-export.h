@@ -127,6 +127,17 @@ gboolean   craft_store_merge_diary_record    (CraftStore              *self,
                                               gboolean                 dry_run,
                                               gboolean                *changed,
                                               GError                 **error);
+/* The same for @n_records entries at once, each one's @changed in the array @changed; an
+ * import goes this way, as many entries are inserted much faster together. They go in
+ * craft_store_diary_batch_size() to a statement, and the rest one by one: hand over a
+ * multiple of it. */
+guint      craft_store_diary_batch_size      (CraftStore              *self);
+gboolean   craft_store_merge_diary_records   (CraftStore              *self,
+                                              const CraftDiaryRecord  *records,
+                                              guint                    n_records,
+                                              gboolean                 dry_run,
+                                              gboolean                *changed,
+                                              GError                 **error);
 /* Fills in the answer only when it is missing or empty here. */
 gboolean   craft_store_merge_answer          (CraftStore  *self,
                                               const char  *worksheet,

@@ -164,6 +164,33 @@ test_print_answers (Fixture       *fixture,
                                            "☐ Skriv ned, hvordan det gik"));
 }
 
+/* The safety plan's note to yourself promises to stay on this computer: printing session 4
+ * prints the rest of the plan and says the note was left out, never the note itself. */
+static void
+test_print_private_note (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *folded = NULL;
+
+  set_answer (fixture, "safety-plan", "safe-place", "Hos Karin på Bergsgatan 4, nyckeln under krukan.");
+  set_answer (fixture, "safety-plan", "private-note", "Kodordet är blåbärspaj.");
+
+  pdf = print_session (fixture, 4);
+  if ((text = craft_test_read_pdf_text (pdf)) == NULL)
+    return;
+  folded = craft_test_fold_space (text);
+
+  assert_shows (folded, "Hos Karin på Bergsgatan 4, nyckeln under krukan.");
+  assert_shows (folded, craft_test_expect ("A note to yourself", "En anteckning till dig själv",
+                                           "Et notat til dig selv"));
+  assert_shows (folded, craft_test_expect ("Not printed: this note stays on this computer",
+                                           "Skrivs inte ut: anteckningen stannar på den här datorn",
+                                           "Udskrives ikke: notatet bliver på denne computer"));
+  g_assert_null (strstr (folded, "blåbärspaj"));
+}
+
 static void
 test_print_long_answer (Fixture       *fixture,
                         gconstpointer  data)
@@ -640,6 +667,8 @@ main (int   argc,
 
   g_test_add ("/print/session/answers", Fixture, NULL,
               fixture_set_up, test_print_answers, fixture_tear_down);
+  g_test_add ("/print/session/private-note", Fixture, NULL,
+              fixture_set_up, test_print_private_note, fixture_tear_down);
   g_test_add ("/print/session/long-answer", Fixture, NULL,
               fixture_set_up, test_print_long_answer, fixture_tear_down);
   g_test_add ("/print/session/happiness-and-rows", Fixture, NULL,

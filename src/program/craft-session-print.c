@@ -136,6 +136,20 @@ add_field (CraftPrintDocument *job,
 {
   g_autofree char *value = NULL;
 
+  /* A field marked print="no" (the safety plan's note to yourself) promises that it stays
+   * on this computer, and paper is easily seen by others: its label is printed, the
+   * answer never is. */
+  if (g_strcmp0 (craft_content_node_get_attribute (field, "print"), "no") == 0)
+    {
+      craft_print_document_begin_block (job, FALSE, FALSE);
+      craft_print_document_add (job, CRAFT_PRINT_LABEL, NULL,
+                                craft_content_node_get_child_text (field, "label"), NULL);
+      /* Translators: printed instead of the answer to the safety plan's private note */
+      craft_print_document_add (job, CRAFT_PRINT_EMPTY, NULL,
+                                _("Not printed: this note stays on this computer"), NULL);
+      return TRUE;
+    }
+
   value = craft_store_get_answer (store, worksheet_id,
                                   craft_content_node_get_attribute (field, "id"), error);
   if (value == NULL)

@@ -243,6 +243,76 @@ test_create_and_run (CraftTestWindow *fixture,
   craft_test_spin (50);
 }
 
+/* The session window keeps where it stands every half minute while the clock runs. A
+ * window that was never closed (a crash) and is opened the next day stops its clock where
+ * it was last kept, says so, and starts again with Space. */
+static void
+test_run_after_crash (CraftTestWindow *fixture,
+                      gconstpointer    data)
+{
+  CraftLeaderPage *page = get_page (fixture);
+  CraftStore *store = craft_context_get_store (fixture->context);
+  g_autoptr(GError) error = NULL;
+  g_auto(CraftLeaderRun) kept = { 0 };
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 11, 23, 19, 30, 0);
+  GtkWidget *stopped;
+  CraftAgendaTimer *timer;
+  GtkWindow *run;
+  gint64 group;
+
+  craft_context_set_clock (fixture->context, moving_clock, NULL);
+  seconds_added = 0;
+  group = craft_store_leader_create_group (store, "Torsdagsgruppen", "sv", "2026-11-19", &error);
+  g_assert_no_error (error);
+  craft_leader_page_open_group (page, group);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "leader.run", "i", 2);
+  craft_test_spin (100);
+  run = craft_leader_page_get_run_window (page);
+  timer = craft_run_window_get_timer (CRAFT_RUN_WINDOW (run));
+  stopped = craft_test_template_child (run, CRAFT_TYPE_RUN_WINDOW, "stopped_label");
+  g_assert_false (gtk_widget_get_visible (stopped));
+  press_key (run, GDK_KEY_space);
+
+  /* Forty seconds on, the window has kept them without being asked. */
+  seconds_added += 40;
+  craft_test_spin (1200);
+  craft_store_leader_get_run (store, group, 2, &kept, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kept.running_since, ==, g_date_time_to_unix (start) + 40);
+  g_assert_cmpint (g_array_index (kept.used, gint64, 0), ==, 40);
+
+  /* A crash: the window is gone and what it last kept still has the clock running. */
+  gtk_window_close (run);
+  craft_test_spin (50);
+  craft_store_leader_set_run (store, group, 2, &kept, &error);
+  g_assert_no_error (error);
+
+  /* The next day: the night is not counted, and the window says why the clock stands. */
+  seconds_added += 24 * 3600;
+  gtk_widget_activate_action (GTK_WIDGET (page), "leader.run", "i", 2);
+  craft_test_spin (100);
+  run = craft_leader_page_get_run_window (page);
+  timer = craft_run_window_get_timer (CRAFT_RUN_WINDOW (run));
+  stopped = craft_test_template_child (run, CRAFT_TYPE_RUN_WINDOW, "stopped_label");
+  g_assert_false (craft_agenda_timer_get_running (timer));
+  g_assert_cmpint (craft_agenda_timer_get_used (timer, 0), ==, 40);
+  g_assert_true (gtk_widget_get_visible (stopped));
+  g_assert_nonnull (craft_test_find_label (run, craft_test_expect (
+    "The clock has been stopped at the time last saved, because this window was not closed "
+    "properly last time. Press Space to start it again.",
+    "Klockan har stoppats vid den senast sparade tiden, eftersom fönstret inte stängdes som "
+    "vanligt förra gången. Tryck på mellanslag för att starta den igen.",
+    "Uret er stoppet ved den sidst gemte tid, fordi vinduet ikke blev lukket som normalt "
+    "sidste gang. Tryk på mellemrum for at starte det igen.")));
+
+  press_key (run, GDK_KEY_space);
+  g_assert_true (craft_agenda_timer_get_running (timer));
+  g_assert_false (gtk_widget_get_visible (stopped));
+  gtk_window_close (run);
+  craft_test_spin (50);
+}
+
 static void
 test_presenter (CraftTestWindow *fixture,
                 gconstpointer    data)
@@ -488,6 +558,7 @@ main (int   argc,
   craft_test_init_ui (&argc, &argv);
 
   craft_test_add_window ("/leader/ui/create-and-run", "leader", test_create_and_run);
+  craft_test_add_window ("/leader/ui/run-after-crash", "leader", test_run_after_crash);
   craft_test_add_window ("/leader/ui/presenter-shows-only-points", "leader", test_presenter);
   craft_test_add_window ("/leader/ui/delete-asks-first", "leader", test_delete_asks_first);
   craft_test_add_window ("/leader/ui/six-month-warning", "leader", test_six_month_warning);

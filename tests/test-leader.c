@@ -412,6 +412,37 @@ test_timer_resume (void)
   g_assert_cmpint (craft_agenda_timer_get_total_used (paused_timer), ==, 175);
 }
 
+/* A window that was never closed (a crash) left its clock kept running. Back within ten
+ * minutes, the session went on in the room and so does the clock; back the next day, the
+ * clock stops where it was last kept instead of counting the night. */
+static void
+test_timer_resume_after_crash (void)
+{
+  g_autoptr(CraftAgendaTimer) timer = new_timer ();
+  g_autoptr(CraftAgendaTimer) soon = new_timer ();
+  g_autoptr(CraftAgendaTimer) next_day = new_timer ();
+  g_auto(CraftLeaderRun) run = { 0 };
+
+  fake_now = 1795458600;
+  craft_agenda_timer_start (timer);
+  fake_now += 300;
+  /* What the session window keeps every CRAFT_AGENDA_TIMER_KEEP_SECONDS while it runs. */
+  craft_agenda_timer_save (timer, &run);
+  g_assert_cmpint (run.running_since, ==, fake_now);
+  g_clear_object (&timer);
+
+  fake_now += 240;
+  g_assert_false (craft_agenda_timer_restore (soon, &run));
+  g_assert_true (craft_agenda_timer_get_running (soon));
+  g_assert_cmpint (craft_agenda_timer_get_used (soon, 0), ==, 300 + 240);
+
+  fake_now += 24 * 3600;
+  g_assert_true (craft_agenda_timer_restore (next_day, &run));
+  g_assert_false (craft_agenda_timer_get_running (next_day));
+  g_assert_cmpint (craft_agenda_timer_get_used (next_day, 0), ==, 300);
+  g_assert_cmpint (craft_agenda_timer_get_running_since (next_day), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/leader/timer/overrun", test_timer_overrun);
   g_test_add_func ("/leader/timer/moving", test_timer_moving);
   g_test_add_func ("/leader/timer/resume", test_timer_resume);
+  g_test_add_func ("/leader/timer/resume-after-crash", test_timer_resume_after_crash);
 
   return g_test_run ();
 }

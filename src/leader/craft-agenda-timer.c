@@ -264,12 +264,14 @@ craft_agenda_timer_save (CraftAgendaTimer *self,
   run->running_since = self->running_since;
 }
 
-void
+gboolean
 craft_agenda_timer_restore (CraftAgendaTimer     *self,
                             const CraftLeaderRun *run)
 {
-  g_return_if_fail (CRAFT_IS_AGENDA_TIMER (self));
-  g_return_if_fail (run != NULL);
+  gboolean stopped = FALSE;
+
+  g_return_val_if_fail (CRAFT_IS_AGENDA_TIMER (self), FALSE);
+  g_return_val_if_fail (run != NULL, FALSE);
 
   /* A kept state from an agenda of another length (new content) keeps what still fits. */
   for (guint i = 0; i < self->used->len; i++)
@@ -278,7 +280,22 @@ craft_agenda_timer_restore (CraftAgendaTimer     *self,
   self->current = run->current >= 0 && (guint) run->current < self->planned->len
                   ? (guint) run->current : 0;
   self->running_since = self->planned->len > 0 ? MAX (0, run->running_since) : 0;
+  /* Kept running long ago: nobody knows how long the session went on, so what counts is
+   * what was kept, and the leader starts the clock again. */
+  if (self->running_since != 0 && now (self) - self->running_since > CRAFT_AGENDA_TIMER_RESUME_SECONDS)
+    {
+      self->running_since = 0;
+      stopped = TRUE;
+    }
   g_signal_emit (self, signals[CHANGED], 0);
+  return stopped;
+}
+
+gint64
+craft_agenda_timer_get_running_since (CraftAgendaTimer *self)
+{
+  g_return_val_if_fail (CRAFT_IS_AGENDA_TIMER (self), 0);
+  return self->running_since;
 }
 
 char *

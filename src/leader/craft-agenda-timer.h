@@ -46,11 +46,19 @@ gboolean          craft_agenda_timer_is_overrun      (CraftAgendaTimer      *sel
                                                       guint                  part);
 gint64            craft_agenda_timer_get_total_planned (CraftAgendaTimer    *self);
 gint64            craft_agenda_timer_get_total_used  (CraftAgendaTimer      *self);
-/* The state to keep, and a timer taking up where a kept state left it. */
+/* The state to keep, and a timer taking up where a kept state left it. While the clock
+ * runs, the state is kept at least every CRAFT_AGENDA_TIMER_KEEP_SECONDS. A state kept
+ * running means the window was not closed (a crash, a flat battery): if it comes back
+ * within CRAFT_AGENDA_TIMER_RESUME_SECONDS the session went on in the room and the clock
+ * goes on; later, the clock stops where it was last kept and restore returns TRUE. */
+#define CRAFT_AGENDA_TIMER_KEEP_SECONDS   30
+#define CRAFT_AGENDA_TIMER_RESUME_SECONDS (10 * 60)
 void              craft_agenda_timer_save            (CraftAgendaTimer      *self,
                                                       CraftLeaderRun        *run);
-void              craft_agenda_timer_restore         (CraftAgendaTimer      *self,
+gboolean          craft_agenda_timer_restore         (CraftAgendaTimer      *self,
                                                       const CraftLeaderRun  *run);
+/* The Unix time the running clock was last booked (kept), or 0 when paused. */
+gint64            craft_agenda_timer_get_running_since (CraftAgendaTimer    *self);
 /* "12:05", or "−2:10" for time run over. */
 char             *craft_agenda_timer_format          (gint64                 seconds);
 

@@ -45,6 +45,7 @@ struct _CraftRunWindow
   GtkBox               *projector_box;
   GtkDropDown          *projector_dropdown;
   GtkLabel             *error_label;
+  GtkLabel             *stopped_label;
   GtkBox               *part_box;
   CraftAttendanceList  *attendance_list;
 };
@@ -293,6 +294,8 @@ on_timer_changed_cb (CraftAgendaTimer *timer,
 
   save_run (self);
   update_toggle (self);
+  if (craft_agenda_timer_get_running (timer))
+    gtk_widget_set_visible (GTK_WIDGET (self->stopped_label), FALSE);
   if ((int) current != self->shown_part)
     {
       self->shown_part = current;
@@ -308,7 +311,13 @@ on_tick_cb (gpointer user_data)
   CraftRunWindow *self = user_data;
 
   if (craft_agenda_timer_get_running (self->timer))
-    update_time (self);
+    {
+      /* Kept now and then, so a crash loses at most that much of the session's time. */
+      if (context_clock (self->context) - craft_agenda_timer_get_running_since (self->timer)
+          >= CRAFT_AGENDA_TIMER_KEEP_SECONDS)
+        save_run (self);
+      update_time (self);
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -583,6 +592,7 @@ craft_run_window_class_init (CraftRunWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CraftRunWindow, projector_box);
   gtk_widget_class_bind_template_child (widget_class, CraftRunWindow, projector_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CraftRunWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CraftRunWindow, stopped_label);
   gtk_widget_class_bind_template_child (widget_class, CraftRunWindow, part_box);
   gtk_widget_class_bind_template_child (widget_class, CraftRunWindow, attendance_list);
   gtk_widget_class_bind_template_callback (widget_class, on_agenda_list_row_activated_cb);
@@ -707,7 +717,8 @@ craft_run_window_new (GtkWindow    *parent,
 
   self->timer = craft_agenda_timer_new (minutes, self->parts->len, context_clock, context);
   g_signal_connect (self->timer, "changed", G_CALLBACK (on_timer_changed_cb), self);
-  craft_agenda_timer_restore (self->timer, &run);
+  if (craft_agenda_timer_restore (self->timer, &run))
+    gtk_widget_set_visible (GTK_WIDGET (self->stopped_label), TRUE);
   craft_attendance_list_show (self->attendance_list, context, group, number);
   /* Twice a second, so the shown second never lags by a whole one. */
   self->tick_id = g_timeout_add (500, on_tick_cb, self);

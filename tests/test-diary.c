@@ -730,37 +730,45 @@ test_keyboard_new_entry (Fixture       *fixture,
 
 
 /* The list is not brought up to date on every save while the editor covers it (that made
- * typing stall): what was written in two entries, one after the other without going back,
- * is in both their rows once the list is shown again. */
+ * typing stall): what was written in three entries, one after the other without going
+ * back, is in all their rows once the list is shown again. */
 static void
 test_edits_shown_on_return (Fixture       *fixture,
                             gconstpointer  data)
 {
-  gint64 old = add_entry (fixture, 11, 20, 9, 0, "what-happened", "Det gamla.", NULL);
-  GtkWidget *editor;
+  gint64 oldest = add_entry (fixture, 11, 18, 9, 0, "what-happened", "Det gamla.", NULL);
+  gint64 middle = add_entry (fixture, 11, 20, 9, 0, "what-happened", "Orört.", NULL);
+  gint64 newer = add_entry (fixture, 11, 22, 9, 0, "what-happened", "Det andra.", NULL);
+  const struct { gint64 id; const char *text; } edits[] = {
+    { oldest, "Det gamla, nu ändrat." }, { newer, "Det andra, nu ändrat." },
+  };
   GtkTextBuffer *buffer;
   gint64 id;
 
   open_page (fixture, 900);
-  g_assert_cmpstr (gtk_label_get_text (row_child (row_for (fixture, old), "text_label")), ==,
+  g_assert_cmpstr (gtk_label_get_text (row_child (row_for (fixture, oldest), "text_label")), ==,
                    "Det gamla.");
-  editor = child (fixture, "editor");
-  buffer = gtk_text_view_get_buffer (
-    craft_test_template_child (editor, CRAFT_TYPE_DIARY_EDITOR, "what_happened_view"));
-
-  craft_diary_page_open_entry (fixture->page, old);
-  craft_test_spin (100);
-  gtk_text_buffer_set_text (buffer, "Det nya.", -1);
-  craft_test_spin (1000);
-
+  buffer = gtk_text_view_get_buffer (craft_test_template_child (child (fixture, "editor"),
+                                                                CRAFT_TYPE_DIARY_EDITOR,
+                                                                "what_happened_view"));
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      craft_diary_page_open_entry (fixture->page, edits[i].id);
+      craft_test_spin (100);
+      g_assert_cmpstr (shown_leaflet_page (fixture), ==, "editor");
+      gtk_text_buffer_set_text (buffer, edits[i].text, -1);
+      craft_test_spin (1000);
+    }
   craft_diary_page_new_entry (fixture->page);
   craft_test_spin (100);
-  g_assert_cmpstr (shown_leaflet_page (fixture), ==, "editor");
   id = type_into_entry (fixture, buffer, "Ett till.");
 
-  back_to_list (fixture, 2);
-  g_assert_cmpstr (gtk_label_get_text (row_child (row_for (fixture, old), "text_label")), ==,
-                   "Det nya.");
+  back_to_list (fixture, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    g_assert_cmpstr (gtk_label_get_text (row_child (row_for (fixture, edits[i].id),
+                                                    "text_label")), ==, edits[i].text);
+  g_assert_cmpstr (gtk_label_get_text (row_child (row_for (fixture, middle), "text_label")), ==,
+                   "Orört.");
   g_assert_cmpstr (gtk_label_get_text (row_child (row_for (fixture, id), "text_label")), ==,
                    "Ett till.");
 }

@@ -15,8 +15,9 @@
  * machine's own noise), and the two parts a save is made of, timed alone: writing the
  * field (and its processor time; the rest is the disk syncing the commit) and bringing the
  * diary list up to date. On standard error, for profiling, each run's longest key press,
- * frame layout and frame drawing in processor time, and every step that took 2 ms or more
- * with the number of keys typed before it.
+ * frame layout and frame drawing in processor time, and every step (key, layout, paint,
+ * save) that took 2 ms or more of it, with the number of keys typed before it; a save's
+ * wall time too ("save-wall"), as its commit waits for the disk.
  *
  *   craft-bench-typing DATA_DIR RUNS
  */
@@ -92,6 +93,21 @@ on_frame_paint_cb (GdkFrameClock *clock)
 
   max_paint = MAX (max_paint, now - phase_start);
   note_slow ("paint", now - phase_start);
+}
+
+/* The saver has written what was queued: the processor time since the last heartbeat is
+ * about that of the save (the heartbeat runs first whenever it is due). */
+static void
+on_saver_pending_cb (CraftSaver *saver)
+{
+  gint64 wall = g_get_monotonic_time () - last_beat;
+
+  if (craft_saver_get_pending (saver))
+    return;
+  note_slow ("save", cpu_now () - last_beat_cpu);
+  /* Its wall time too: the commit waits for the disk. */
+  if (wall >= 2000)
+    g_string_append_printf (slow, " save-wall@%u=%.1f", keys_typed, wall / 1000.0);
 }
 
 static gboolean
@@ -235,6 +251,8 @@ main (int   argc,
     g_signal_connect (clock, "layout", G_CALLBACK (on_frame_layout_cb), NULL);
     g_signal_connect (clock, "paint", G_CALLBACK (on_frame_paint_cb), NULL);
   }
+  g_signal_connect (craft_context_get_saver (context), "notify::pending",
+                    G_CALLBACK (on_saver_pending_cb), NULL);
   g_timeout_add_full (G_PRIORITY_HIGH, 1, on_heartbeat_cb, NULL, NULL);
   spin (1500);
 

@@ -677,6 +677,32 @@ test_trash_purged (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (child (fixture, "trash_note")));
 }
 
+/* Types @text into the editor's entry and waits for it to be saved; returns the entry. */
+static gint64
+type_into_entry (Fixture       *fixture,
+                 GtkTextBuffer *buffer,
+                 const char    *text)
+{
+  gint64 id;
+
+  gtk_text_buffer_insert_at_cursor (buffer, text, -1);
+  craft_test_spin (1000);
+  id = craft_diary_editor_get_id (CRAFT_DIARY_EDITOR (child (fixture, "editor")));
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* Back from the editor to the list, which then holds @n_items entries. */
+static void
+back_to_list (Fixture *fixture,
+              guint    n_items)
+{
+  g_signal_emit_by_name (child (fixture, "editor"), "close-requested");
+  craft_test_spin (100);
+  g_assert_cmpstr (shown_leaflet_page (fixture), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, n_items);
+}
+
 /* Ctrl+N opens a new entry; what is typed shows in the list when going back. */
 static void
 test_keyboard_new_entry (Fixture       *fixture,
@@ -694,21 +720,58 @@ test_keyboard_new_entry (Fixture       *fixture,
 
   editor = child (fixture, "editor");
   what = craft_test_template_child (editor, CRAFT_TYPE_DIARY_EDITOR, "what_happened_view");
-  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (what), "Ett samtal som gick bra.",
-                                    -1);
-  craft_test_spin (1000);
-  id = craft_diary_editor_get_id (CRAFT_DIARY_EDITOR (editor));
-  g_assert_cmpint (id, >, 0);
+  id = type_into_entry (fixture, gtk_text_view_get_buffer (what), "Ett samtal som gick bra.");
 
-  g_signal_emit_by_name (editor, "close-requested");
-  craft_test_spin (100);
-  g_assert_cmpstr (shown_leaflet_page (fixture), ==, "list");
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  back_to_list (fixture, 1);
   g_assert_cmpstr (gtk_label_get_text (row_child (row_for (fixture, id), "text_label")), ==,
                    "Ett samtal som gick bra.");
   g_assert_cmpstr (shown_stack_page (fixture), ==, "list");
 }
 
+
+/* The list is not brought up to date on every save while the editor covers it (that made
+ * typing stall): what was written in three entries, one after the other without going
+ * back, is in all their rows once the list is shown again. */
+static void
+test_edits_shown_on_return (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  gint64 oldest = add_entry (fixture, 11, 18, 9, 0, "what-happened", "Det gamla.", NULL);
+  gint64 middle = add_entry (fixture, 11, 20, 9, 0, "what-happened", "Orört.", NULL);
+  gint64 newer = add_entry (fixture, 11, 22, 9, 0, "what-happened", "Det andra.", NULL);
+  const struct { gint64 id; const char *text; } edits[] = {
+    { oldest, "Det gamla, nu ändrat." }, { newer, "Det andra, nu ändrat." },
+  };
+  GtkTextBuffer *buffer;
+  gint64 id;
+
+  open_page (fixture, 900);
+  g_assert_cmpstr (gtk_label_get_text (row_child (row_for (fixture, oldest), "text_label")), ==,
+                   "Det gamla.");
+  buffer = gtk_text_view_get_buffer (craft_test_template_child (child (fixture, "editor"),
+                                                                CRAFT_TYPE_DIARY_EDITOR,
+                                                                "what_happened_view"));
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      craft_diary_page_open_entry (fixture->page, edits[i].id);
+      craft_test_spin (100);
+      g_assert_cmpstr (shown_leaflet_page (fixture), ==, "editor");
+      gtk_text_buffer_set_text (buffer, edits[i].text, -1);
+      craft_test_spin (1000);
+    }
+  craft_diary_page_new_entry (fixture->page);
+  craft_test_spin (100);
+  id = type_into_entry (fixture, buffer, "Ett till.");
+
+  back_to_list (fixture, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    g_assert_cmpstr (gtk_label_get_text (row_child (row_for (fixture, edits[i].id),
+                                                    "text_label")), ==, edits[i].text);
+  g_assert_cmpstr (gtk_label_get_text (row_child (row_for (fixture, middle), "text_label")), ==,
+                   "Orört.");
+  g_assert_cmpstr (gtk_label_get_text (row_child (row_for (fixture, id), "text_label")), ==,
+                   "Ett till.");
+}
 
 /* The whole round by keyboard, as someone who never touches the mouse would: Ctrl+N, type
  * what happened, Space on a way of coping, Escape; Ctrl+F and type to find it; choose a
@@ -991,6 +1054,8 @@ main (int   argc,
   g_test_add ("/diary/keyboard-flow", Fixture, NULL, set_up, test_keyboard_flow, tear_down);
   g_test_add ("/diary/keyboard-new-entry", Fixture, NULL, set_up, test_keyboard_new_entry,
               tear_down);
+  g_test_add ("/diary/edits-shown-on-return", Fixture, NULL, set_up,
+              test_edits_shown_on_return, tear_down);
   g_test_add ("/diary/calendar", Fixture, NULL, set_up, test_calendar, tear_down);
   g_test_add ("/diary/update-entry", Fixture, NULL, set_up, test_update_entry, tear_down);
   g_test_add ("/diary/many-entries", Fixture, NULL, set_up, test_many_entries, tear_down);

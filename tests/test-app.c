@@ -87,6 +87,7 @@ test_places_translated (void)
     }
 
   /* The emergency number is always on the safety plan, in the person's language. */
+  craft_test_show_place (window, "safety");
   g_assert_nonnull (craft_test_find_label (window,
                                            craft_test_expect ("In danger right now? Call 112.",
                                                               "Är du i fara just nu? Ring 112.",

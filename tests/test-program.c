@@ -266,7 +266,7 @@ test_store_progress_round_trip (void)
 static CraftProgramPage *
 get_page (CraftTestWindow *fixture)
 {
-  return craft_test_template_child (fixture->window, CRAFT_TYPE_WINDOW, "program_page");
+  return craft_test_show_place (fixture->window, "program");
 }
 
 static void
@@ -482,9 +482,8 @@ test_ui_safety_plan_shared (CraftTestWindow *fixture,
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (views->pdata[1]), place, -1);
   }
 
-  craft_window_show_page (CRAFT_WINDOW (fixture->window), "safety");
+  safety = craft_test_show_place (fixture->window, "safety");
   craft_test_spin (50);
-  safety = craft_test_template_child (fixture->window, CRAFT_TYPE_WINDOW, "safety_page");
   view = craft_test_template_child (safety, CRAFT_TYPE_SAFETY_PAGE, "safe_place_view");
   shown = buffer_text (gtk_text_view_get_buffer (view));
   g_assert_cmpstr (shown, ==, place);

@@ -45,6 +45,7 @@ struct _CraftWindow
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
+  GtkWindow            *help_overlay;
   /* Where each place goes, and the place once it is built (NULL before). */
   AdwBin               *bins[N_PLACES];
   GtkWidget            *places[N_PLACES];
@@ -319,6 +320,29 @@ data_action (GtkWidget  *widget,
     craft_data_restore (self);
 }
 
+/* The keyboard shortcuts (Ctrl+?), built the first time they are asked for: GtkApplication
+ * would build them for every window before its first frame (bench/). */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CraftWindow *self = CRAFT_WINDOW (widget);
+
+  if (self->help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/help-overlay.ui");
+
+      self->help_overlay = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder,
+                                                                             "help_overlay")));
+      gtk_window_set_modal (self->help_overlay, TRUE);
+      gtk_window_set_hide_on_close (self->help_overlay, TRUE);
+      gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
+    }
+  gtk_window_present (self->help_overlay);
+}
+
 static void
 retry_save_action (GtkWidget  *widget,
                    const char *action_name,
@@ -367,6 +391,9 @@ craft_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->stack, on_stack_visible_child_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRAFT_TYPE_WINDOW);
   memset (self->places, 0, sizeof self->places);
+  if (self->help_overlay != NULL)
+    gtk_window_destroy (self->help_overlay);
+  g_clear_object (&self->help_overlay);
 
   G_OBJECT_CLASS (craft_window_parent_class)->dispose (object);
 }
@@ -447,6 +474,8 @@ craft_window_class_init (CraftWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-safety-plan", NULL,
                                    show_safety_plan_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
   gtk_widget_class_install_action (widget_class, "win.open-entry", "x", open_entry_action);
   gtk_widget_class_install_action (widget_class, "win.open-session", "i", open_session_action);

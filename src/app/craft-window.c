@@ -45,7 +45,6 @@ struct _CraftWindow
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
-  GtkWindow            *help_overlay;
   /* Where each place goes, and the place once it is built (NULL before). */
   AdwBin               *bins[N_PLACES];
   GtkWidget            *places[N_PLACES];
@@ -327,20 +326,19 @@ show_help_overlay_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  CraftWindow *self = CRAFT_WINDOW (widget);
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
 
-  if (self->help_overlay == NULL)
+  /* Given to the window as GtkApplication would, so that it shows the shortcuts that the
+   * application binds to actions. */
+  if (gtk_application_window_get_help_overlay (window) == NULL)
     {
       g_autoptr(GtkBuilder) builder =
         gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/help-overlay.ui");
 
-      self->help_overlay = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder,
-                                                                             "help_overlay")));
-      gtk_window_set_modal (self->help_overlay, TRUE);
-      gtk_window_set_hide_on_close (self->help_overlay, TRUE);
-      gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
+      gtk_application_window_set_help_overlay (
+        window, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
     }
-  gtk_window_present (self->help_overlay);
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
 }
 
 static void
@@ -391,9 +389,6 @@ craft_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->stack, on_stack_visible_child_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRAFT_TYPE_WINDOW);
   memset (self->places, 0, sizeof self->places);
-  if (self->help_overlay != NULL)
-    gtk_window_destroy (self->help_overlay);
-  g_clear_object (&self->help_overlay);
 
   G_OBJECT_CLASS (craft_window_parent_class)->dispose (object);
 }

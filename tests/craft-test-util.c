@@ -197,6 +197,20 @@ craft_test_template_child (gpointer    widget,
   return child;
 }
 
+gpointer
+craft_test_show_place (gpointer    window,
+                       const char *name)
+{
+  AdwViewStack *stack = craft_test_template_child (window, CRAFT_TYPE_WINDOW, "stack");
+  GtkWidget *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", name));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, name);
+  page = adw_bin_get_child (ADW_BIN (adw_view_stack_get_visible_child (stack)));
+  g_assert_nonnull (page);
+  return page;
+}
+
 static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text,

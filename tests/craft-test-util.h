@@ -96,6 +96,10 @@ GtkWidget *craft_test_find_label_prefix (gpointer    root,
 gpointer craft_test_template_child (gpointer    widget,
                                     GType       type,
                                     const char *name);
+/* Shows the place @name ("program", "diary", …) in the main @window as a person does, with
+ * its shortcut's action, and returns its page: each place is built when first shown. */
+gpointer craft_test_show_place     (gpointer    window,
+                                    const char *name);
 
 /* The PDF's text as pdftotext reads it (a form feed ends each page), or NULL with the test
  * skipped when poppler-utils are missing. */

@@ -15,6 +15,8 @@
 #include "app/craft-window.h"
 #include "store/craft-store-backup.h"
 #include "craft-test-util.h"
+#include "diary/craft-diary-editor.h"
+#include "diary/craft-diary-page.h"
 #include "safety/craft-contact-row.h"
 #include "safety/craft-safety-page.h"
 
@@ -45,7 +47,7 @@ test_templates_instantiate (void)
   windows[2] = craft_preferences_window_new (NULL, settings, "/nowhere");
   row = g_object_ref_sink (craft_contact_row_new (context, 1));
 
-  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/help-overlay.ui");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
   gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 
@@ -87,6 +89,7 @@ test_places_translated (void)
     }
 
   /* The emergency number is always on the safety plan, in the person's language. */
+  craft_test_show_place (window, "safety");
   g_assert_nonnull (craft_test_find_label (window,
                                            craft_test_expect ("In danger right now? Call 112.",
                                                               "Är du i fara just nu? Ring 112.",
@@ -119,6 +122,77 @@ new_registered_application (void)
   return app;
 }
 
+static GtkWidget *
+built_place (AdwViewStack *stack,
+             const char   *name)
+{
+  return adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack, name)));
+}
+
+/* The window builds only the place it opens on. Another place is built the first time it
+ * is wanted, and then works: Ctrl+N on the Program opens a new diary entry, and what is
+ * typed into it is kept. */
+static void
+test_places_built_on_first_use (void)
+{
+  g_autoptr(CraftContext) context = new_context ("first-use");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hits = NULL;
+  g_autoptr(GHashTable) fields = NULL;
+  CraftDiaryFilter filter = { 0 };
+  static const char *later[] = { "diary", "review", "safety", "leader" };
+  const char *typed = craft_test_expect ("We argued about money again.",
+                                         "Vi bråkade om pengarna igen.",
+                                         "Vi skændtes om penge igen.");
+  const char *what_happened = craft_test_expect ("What happened?", "Vad hände?",
+                                                 "Hvad skete der?");
+  GtkWindow *window = craft_window_new (NULL, context);
+  AdwViewStack *stack = craft_test_template_child (window, CRAFT_TYPE_WINDOW, "stack");
+  GtkWidget *page, *editor, *view, *heading;
+
+  gtk_window_present (window);
+  craft_test_spin (50);
+  g_assert_cmpstr (craft_window_get_page (CRAFT_WINDOW (window)), ==, "program");
+  g_assert_nonnull (built_place (stack, "program"));
+  for (guint i = 0; i < G_N_ELEMENTS (later); i++)
+    g_assert_null (built_place (stack, later[i]));
+  g_assert_null (craft_test_find_label (window, what_happened));
+
+  /* Ctrl+N, from the Program. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-entry", NULL));
+  craft_test_spin (50);
+  g_assert_cmpstr (craft_window_get_page (CRAFT_WINDOW (window)), ==, "diary");
+  page = built_place (stack, "diary");
+  g_assert_true (CRAFT_IS_DIARY_PAGE (page));
+  heading = craft_test_find_label (window, what_happened);
+  g_assert_nonnull (heading);
+  g_assert_true (gtk_widget_is_visible (heading));
+  editor = craft_test_template_child (page, CRAFT_TYPE_DIARY_PAGE, "editor");
+  view = craft_test_template_child (editor, CRAFT_TYPE_DIARY_EDITOR, "what_happened_view");
+  g_assert_true (gtk_widget_is_focus (view));
+  craft_test_type_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), typed);
+
+  /* The other places (Alt+3 to Alt+5) are built once, when first shown. */
+  for (guint i = 1; i < G_N_ELEMENTS (later); i++)
+    {
+      page = craft_test_show_place (window, later[i]);
+      g_assert_true (gtk_widget_get_mapped (page));
+      craft_test_show_place (window, "program");
+      g_assert_true (craft_test_show_place (window, later[i]) == page);
+    }
+
+  /* Closing saves what waits; the entry is in the diary. */
+  gtk_window_close (window);
+  craft_test_spin (100);
+  hits = craft_store_diary_query (craft_context_get_store (context), &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  fields = craft_store_diary_get (craft_context_get_store (context),
+                                  g_array_index (hits, CraftDiaryHit, 0).id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (fields, "what-happened"), ==, typed);
+}
+
 static void
 test_safety_plan_shortcut (void)
 {
@@ -130,6 +204,11 @@ test_safety_plan_shortcut (void)
   g_autoptr(GSList) objects = NULL;
   gboolean listed = FALSE;
   GObject *overlay;
+  GListModel *toplevels;
+  guint overlays = 0;
+  guint key;
+  GdkModifierType mods;
+  GLogLevelFlags fatal;
 
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-safety-plan");
   g_assert_cmpuint (g_strv_length (accels), ==, 1);
@@ -143,7 +222,7 @@ test_safety_plan_shortcut (void)
   g_assert_cmpstr (craft_window_get_page (CRAFT_WINDOW (window)), ==, "safety");
 
   /* And the shortcuts window lists it. */
-  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/help-overlay.ui");
   overlay = gtk_builder_get_object (builder, "help_overlay");
   objects = gtk_builder_get_objects (builder);
   for (GSList *l = objects; l != NULL; l = l->next)
@@ -157,9 +236,34 @@ test_safety_plan_shortcut (void)
         }
     }
   g_assert_true (listed);
-
   gtk_window_destroy (GTK_WINDOW (overlay));
+
+  /* Ctrl+? shows that window over the main one, built when first asked for. */
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_cmpuint (g_strv_length (accels), >=, 1);
+  g_assert_true (gtk_accelerator_parse (accels[0], &key, &mods));
+  g_assert_cmpuint (key, ==, GDK_KEY_question);
+  g_assert_cmpuint (mods, ==, GDK_CONTROL_MASK);
+  /* GTK 4.8's own shortcuts window warns that one of its labels measures -3 px, whoever
+   * builds it: only criticals stay fatal while it is shown. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  craft_test_spin (50);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) shown = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (shown) && gtk_widget_get_visible (GTK_WIDGET (shown))
+          && gtk_window_get_transient_for (shown) == window)
+        overlays++;
+    }
+  g_assert_cmpuint (overlays, ==, 1);
+
   gtk_window_destroy (window);
+  craft_test_spin (50);
+  g_log_set_always_fatal (fatal);
 }
 
 static void
@@ -307,6 +411,7 @@ main (int   argc,
 
   g_test_add_func ("/app/templates/instantiate", test_templates_instantiate);
   g_test_add_func ("/app/places/translated", test_places_translated);
+  g_test_add_func ("/app/places/built-on-first-use", test_places_built_on_first_use);
   g_test_add_func ("/app/actions/safety-plan-shortcut", test_safety_plan_shortcut);
   g_test_add_func ("/app/problem/newer-version", test_problem_window_newer);
   g_test_add_func ("/app/problem/damaged-start-new", test_damaged_database_start_new);

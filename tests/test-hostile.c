@@ -64,8 +64,7 @@ static GtkTextBuffer *
 field (CraftTestWindow *fixture,
        const char      *view_name)
 {
-  GtkWidget *page = craft_test_template_child (GTK_WIDGET (fixture->window), CRAFT_TYPE_WINDOW,
-                                               "safety_page");
+  GtkWidget *page = craft_test_show_place (fixture->window, "safety");
 
   return gtk_text_view_get_buffer (craft_test_template_child (page, CRAFT_TYPE_SAFETY_PAGE,
                                                               view_name));

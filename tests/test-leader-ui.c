@@ -35,7 +35,7 @@ moving_clock (gpointer user_data)
 static CraftLeaderPage *
 get_page (CraftTestWindow *fixture)
 {
-  return craft_test_template_child (fixture->window, CRAFT_TYPE_WINDOW, "leader_page");
+  return craft_test_show_place (fixture->window, "leader");
 }
 
 /* The toplevel of @type that is showing, or NULL. */

@@ -531,13 +531,6 @@ add_window_entry (CraftTestWindow *fixture,
   return id;
 }
 
-static gpointer
-find_page (CraftTestWindow *fixture,
-           const char      *name)
-{
-  return craft_test_template_child (fixture->window, CRAFT_TYPE_WINDOW, name);
-}
-
 /* The Review place prints the period it shows, and nothing outside it. */
 static void
 test_print_review_period (CraftTestWindow *fixture,
@@ -547,13 +540,13 @@ test_print_review_period (CraftTestWindow *fixture,
   g_autofree char *pdf = g_build_filename (fixture->dir, "review.pdf", NULL);
   g_autofree char *text = NULL;
   g_autofree char *folded = NULL;
-  CraftReviewPage *page = find_page (fixture, "review_page");
+  CraftReviewPage *page;
 
   add_window_entry (fixture, "2026-10-01", "Long before the four weeks.");
   add_window_entry (fixture, "2026-11-02", "Inside the four weeks.");
   add_window_entry (fixture, "2026-11-23", "Today, still inside.");
 
-  craft_window_show_page (CRAFT_WINDOW (fixture->window), "review");
+  page = craft_test_show_place (fixture->window, "review");
   craft_review_page_set_period (page, CRAFT_REVIEW_PERIOD_FOUR_WEEKS);
   craft_test_spin (50);
   craft_review_page_print (page, pdf, &error);
@@ -594,7 +587,7 @@ test_print_diary_selection (CraftTestWindow *fixture,
   g_autofree char *folded = NULL;
   g_autofree char *two = NULL;
   g_autofree char *four = NULL;
-  CraftDiaryPage *page = find_page (fixture, "diary_page");
+  CraftDiaryPage *page = craft_test_show_place (fixture->window, "diary");
   GtkToggleButton *select;
   gint64 first, third;
 

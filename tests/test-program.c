@@ -110,6 +110,25 @@ test_content_translated (void)
     }
 }
 
+/* The overview reads only the titles at start: the same ones the whole content gives, in
+ * each language. */
+static void
+test_content_titles_read_alone (void)
+{
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CraftProgram) program = load_program (languages[l]);
+      g_auto(GStrv) titles = craft_program_read_titles (languages[l], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_strv_length (titles), ==, CRAFT_PROGRAM_N_SESSIONS);
+      for (int n = 1; n <= CRAFT_PROGRAM_N_SESSIONS; n++)
+        g_assert_cmpstr (titles[n - 1], ==,
+                         craft_session_get_title (craft_program_get_session (program, n)));
+    }
+}
+
 static gboolean
 has_field (CraftContentNode *parent,
            const char       *id)
@@ -266,7 +285,7 @@ test_store_progress_round_trip (void)
 static CraftProgramPage *
 get_page (CraftTestWindow *fixture)
 {
-  return craft_test_template_child (fixture->window, CRAFT_TYPE_WINDOW, "program_page");
+  return craft_test_show_place (fixture->window, "program");
 }
 
 static void
@@ -482,9 +501,8 @@ test_ui_safety_plan_shared (CraftTestWindow *fixture,
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (views->pdata[1]), place, -1);
   }
 
-  craft_window_show_page (CRAFT_WINDOW (fixture->window), "safety");
+  safety = craft_test_show_place (fixture->window, "safety");
   craft_test_spin (50);
-  safety = craft_test_template_child (fixture->window, CRAFT_TYPE_WINDOW, "safety_page");
   view = craft_test_template_child (safety, CRAFT_TYPE_SAFETY_PAGE, "safe_place_view");
   shown = buffer_text (gtk_text_view_get_buffer (view));
   g_assert_cmpstr (shown, ==, place);
@@ -498,6 +516,7 @@ main (int   argc,
 
   g_test_add_func ("/program/content/complete", test_content_complete);
   g_test_add_func ("/program/content/translated", test_content_translated);
+  g_test_add_func ("/program/content/titles-read-alone", test_content_titles_read_alone);
   g_test_add_func ("/program/content/worksheets", test_content_worksheets);
   g_test_add_func ("/program/content/refuses-bad-input", test_content_refuses_bad_input);
   g_test_add_func ("/program/store/progress-round-trip", test_store_progress_round_trip);

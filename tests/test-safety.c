@@ -19,8 +19,7 @@
 static CraftSafetyPage *
 get_page (CraftTestWindow *fixture)
 {
-  return CRAFT_SAFETY_PAGE (craft_test_template_child (GTK_WIDGET (fixture->window),
-                                                           CRAFT_TYPE_WINDOW, "safety_page"));
+  return CRAFT_SAFETY_PAGE (craft_test_show_place (fixture->window, "safety"));
 }
 
 static gpointer

@@ -90,6 +90,8 @@ _craft_application_add_actions (CraftApplication *self)
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    /* What GtkApplication gives a help overlay it builds itself (the window builds ours). */
+    { "win.show-help-overlay", { "<Control>question", "<Control>F1", NULL } },
     { "win.show-safety-plan", { "<Control><Shift>s", NULL } },
     { "win.new-entry", { "<Control>n", NULL } },
     { "win.export", { "<Control>e", NULL } },

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "craft-window.h"
 #include "diary/craft-diary-page.h"
@@ -13,6 +14,23 @@
 #include "review/craft-data-transfer.h"
 #include "review/craft-review-page.h"
 #include "safety/craft-safety-page.h"
+
+/* The places, in the order of the view switcher. Each is built the first time it is shown:
+ * building all five before the first frame (the twelve sessions, the diary editor, the
+ * charts) made the start half again as slow as a bare window (bench/). */
+typedef enum
+{
+  PLACE_PROGRAM,
+  PLACE_DIARY,
+  PLACE_REVIEW,
+  PLACE_SAFETY,
+  PLACE_LEADER,
+  N_PLACES
+} Place;
+
+static const char * const place_names[N_PLACES] = {
+  "program", "diary", "review", "safety", "leader"
+};
 
 struct _CraftWindow
 {
@@ -27,11 +45,9 @@ struct _CraftWindow
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
-  CraftDiaryPage       *diary_page;
-  CraftLeaderPage      *leader_page;
-  CraftProgramPage     *program_page;
-  CraftReviewPage      *review_page;
-  CraftSafetyPage      *safety_page;
+  /* Where each place goes, and the place once it is built (NULL before). */
+  AdwBin               *bins[N_PLACES];
+  GtkWidget            *places[N_PLACES];
 };
 
 G_DEFINE_FINAL_TYPE (CraftWindow, craft_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -43,6 +59,79 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static int
+find_place (const char *name)
+{
+  for (int i = 0; i < N_PLACES; i++)
+    if (g_strcmp0 (name, place_names[i]) == 0)
+      return i;
+  return -1;
+}
+
+/* The place, built now if it was not yet; NULL once the window is closing. */
+static GtkWidget *
+ensure_place (CraftWindow *self,
+              Place        place)
+{
+  GtkWidget *page;
+
+  if (self->places[place] != NULL || self->context == NULL || self->bins[place] == NULL)
+    return self->places[place];
+
+  /* The context first: a page shown at once reads its data as it is mapped. */
+  switch (place)
+    {
+    case PLACE_PROGRAM:
+      page = g_object_new (CRAFT_TYPE_PROGRAM_PAGE, NULL);
+      craft_program_page_set_context (CRAFT_PROGRAM_PAGE (page), self->context);
+      break;
+    case PLACE_DIARY:
+      page = g_object_new (CRAFT_TYPE_DIARY_PAGE, NULL);
+      craft_diary_page_set_context (CRAFT_DIARY_PAGE (page), self->context);
+      break;
+    case PLACE_REVIEW:
+      page = g_object_new (CRAFT_TYPE_REVIEW_PAGE, NULL);
+      craft_review_page_set_context (CRAFT_REVIEW_PAGE (page), self->context);
+      break;
+    case PLACE_SAFETY:
+      page = g_object_new (CRAFT_TYPE_SAFETY_PAGE, NULL);
+      craft_safety_page_set_context (CRAFT_SAFETY_PAGE (page), self->context);
+      break;
+    case PLACE_LEADER:
+      page = g_object_new (CRAFT_TYPE_LEADER_PAGE, NULL);
+      craft_leader_page_set_context (CRAFT_LEADER_PAGE (page), self->context);
+      break;
+    case N_PLACES:
+    default:
+      g_assert_not_reached ();
+    }
+
+  self->places[place] = page;
+  adw_bin_set_child (self->bins[place], page);
+  return page;
+}
+
+/* The view switcher, a shortcut or an action showed a place: build it if it is new. */
+static void
+on_stack_visible_child_cb (AdwViewStack *stack,
+                           GParamSpec   *pspec,
+                           CraftWindow  *self)
+{
+  int place = find_place (adw_view_stack_get_visible_child_name (stack));
+
+  if (place >= 0)
+    ensure_place (self, place);
+}
+
+/* Shows @place and returns it, built. */
+static GtkWidget *
+show_place (CraftWindow *self,
+            Place        place)
+{
+  craft_window_show_page (self, place_names[place]);
+  return ensure_place (self, place);
+}
 
 /* What the bar above the window says while saving fails: the cause in plain words, that
  * the text is safe, and what to do. */
@@ -175,8 +264,7 @@ show_safety_plan_action (GtkWidget  *widget,
 {
   CraftWindow *self = CRAFT_WINDOW (widget);
 
-  craft_window_show_page (self, "safety");
-  craft_safety_page_focus (self->safety_page);
+  craft_safety_page_focus (CRAFT_SAFETY_PAGE (show_place (self, PLACE_SAFETY)));
 }
 
 static void
@@ -186,8 +274,7 @@ new_entry_action (GtkWidget  *widget,
 {
   CraftWindow *self = CRAFT_WINDOW (widget);
 
-  craft_window_show_page (self, "diary");
-  craft_diary_page_new_entry (self->diary_page);
+  craft_diary_page_new_entry (CRAFT_DIARY_PAGE (show_place (self, PLACE_DIARY)));
 }
 
 static void
@@ -197,8 +284,8 @@ open_entry_action (GtkWidget  *widget,
 {
   CraftWindow *self = CRAFT_WINDOW (widget);
 
-  craft_window_show_page (self, "diary");
-  craft_diary_page_open_entry (self->diary_page, g_variant_get_int64 (parameter));
+  craft_diary_page_open_entry (CRAFT_DIARY_PAGE (show_place (self, PLACE_DIARY)),
+                               g_variant_get_int64 (parameter));
 }
 
 static void
@@ -211,8 +298,8 @@ open_session_action (GtkWidget  *widget,
 
   if (number < 1 || number > CRAFT_PROGRAM_N_SESSIONS)
     return;
-  craft_window_show_page (self, "program");
-  craft_program_page_open_session (self->program_page, number);
+  craft_program_page_open_session (CRAFT_PROGRAM_PAGE (show_place (self, PLACE_PROGRAM)),
+                                   number);
 }
 
 static void
@@ -230,6 +317,28 @@ data_action (GtkWidget  *widget,
     craft_data_back_up (self);
   else if (g_str_equal (action_name, "win.restore"))
     craft_data_restore (self);
+}
+
+/* The keyboard shortcuts (Ctrl+?), built the first time they are asked for: GtkApplication
+ * would build them for every window before its first frame (bench/). */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  /* Given to the window as GtkApplication would, so that it shows the shortcuts that the
+   * application binds to actions. */
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/help-overlay.ui");
+
+      gtk_application_window_set_help_overlay (
+        window, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
 }
 
 static void
@@ -259,11 +368,10 @@ craft_window_constructed (GObject *object)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  craft_program_page_set_context (self->program_page, self->context);
-  craft_diary_page_set_context (self->diary_page, self->context);
-  craft_review_page_set_context (self->review_page, self->context);
-  craft_safety_page_set_context (self->safety_page, self->context);
-  craft_leader_page_set_context (self->leader_page, self->context);
+  /* Only the place shown at start is built now; the others when they are first shown. */
+  on_stack_visible_child_cb (self->stack, NULL, self);
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (on_stack_visible_child_cb), self, 0);
 
   g_signal_connect_object (craft_context_get_saver (self->context), "notify::error",
                            G_CALLBACK (on_saver_failing_changed_cb), self, 0);
@@ -275,8 +383,12 @@ craft_window_dispose (GObject *object)
 {
   CraftWindow *self = CRAFT_WINDOW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), CRAFT_TYPE_WINDOW);
+  /* Nothing is built any more while the pages go. */
   g_clear_object (&self->context);
+  if (self->stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->stack, on_stack_visible_child_cb, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRAFT_TYPE_WINDOW);
+  memset (self->places, 0, sizeof self->places);
 
   G_OBJECT_CLASS (craft_window_parent_class)->dispose (object);
 }
@@ -335,12 +447,6 @@ craft_window_class_init (CraftWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (CRAFT_TYPE_DIARY_PAGE);
-  g_type_ensure (CRAFT_TYPE_LEADER_PAGE);
-  g_type_ensure (CRAFT_TYPE_PROGRAM_PAGE);
-  g_type_ensure (CRAFT_TYPE_REVIEW_PAGE);
-  g_type_ensure (CRAFT_TYPE_SAFETY_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/app/craft-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, stack);
@@ -350,16 +456,21 @@ craft_window_class_init (CraftWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, CraftWindow, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, CraftWindow, diary_page);
-  gtk_widget_class_bind_template_child (widget_class, CraftWindow, leader_page);
-  gtk_widget_class_bind_template_child (widget_class, CraftWindow, program_page);
-  gtk_widget_class_bind_template_child (widget_class, CraftWindow, review_page);
-  gtk_widget_class_bind_template_child (widget_class, CraftWindow, safety_page);
+  for (guint i = 0; i < N_PLACES; i++)
+    {
+      g_autofree char *bin = g_strconcat (place_names[i], "_bin", NULL);
+
+      gtk_widget_class_bind_template_child_full (widget_class, bin, FALSE,
+                                                 G_STRUCT_OFFSET (CraftWindow, bins)
+                                                 + i * sizeof (AdwBin *));
+    }
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-safety-plan", NULL,
                                    show_safety_plan_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
   gtk_widget_class_install_action (widget_class, "win.open-entry", "x", open_entry_action);
   gtk_widget_class_install_action (widget_class, "win.open-session", "i", open_session_action);
@@ -486,8 +597,11 @@ craft_window_reload (CraftWindow *self)
 {
   g_return_if_fail (CRAFT_IS_WINDOW (self));
 
+  /* A place not built yet reads the diary when it is. */
   if (self->context == NULL)
     return;
-  craft_diary_page_reload (self->diary_page);
-  craft_review_page_refresh (self->review_page);
+  if (self->places[PLACE_DIARY] != NULL)
+    craft_diary_page_reload (CRAFT_DIARY_PAGE (self->places[PLACE_DIARY]));
+  if (self->places[PLACE_REVIEW] != NULL)
+    craft_review_page_refresh (CRAFT_REVIEW_PAGE (self->places[PLACE_REVIEW]));
 }

@@ -40,6 +40,8 @@ typedef struct
   CraftContentNode *root;
   guint             skip_depth;   /* > 0 while inside a translation we do not want */
   guint             n_nodes;
+  gboolean          head_only;    /* stop after the root's first children, its <title> */
+  gboolean          head_read;
 } ParseState;
 
 static CraftContentNode *
@@ -137,6 +139,14 @@ on_start_element (GMarkupParseContext  *context,
   if (state->skip_depth > 0)
     {
       state->skip_depth++;
+      return;
+    }
+
+  /* Only the title was asked for, and the root's next child starts: the rest is not read. */
+  if (state->head_only && state->stack->len == 1 && !g_str_equal (element_name, "title"))
+    {
+      state->head_read = TRUE;
+      g_set_error_literal (error, CRAFT_CONTENT_ERROR, CRAFT_CONTENT_ERROR_INVALID, "Read");
       return;
     }
 
@@ -256,19 +266,18 @@ on_text (GMarkupParseContext  *context,
   g_string_append_len (g_ptr_array_index (state->texts, state->texts->len - 1), text, text_len);
 }
 
-CraftContentNode *
-craft_content_node_parse (const char  *data,
-                          gssize       length,
-                          const char  *language,
-                          GError     **error)
+static CraftContentNode *
+parse (const char  *data,
+       gssize       length,
+       const char  *language,
+       gboolean     head_only,
+       GError     **error)
 {
   static const GMarkupParser parser = { on_start_element, on_end_element, on_text, NULL, NULL };
   g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) local_error = NULL;
   ParseState state = { 0 };
   gboolean ok;
-
-  g_return_val_if_fail (data != NULL, NULL);
-  g_return_val_if_fail (language != NULL, NULL);
 
   if (length < 0)
     length = strlen (data);
@@ -280,12 +289,21 @@ craft_content_node_parse (const char  *data,
     }
 
   state.language = language;
+  state.head_only = head_only;
   state.stack = g_ptr_array_new_with_free_func ((GDestroyNotify) craft_content_node_unref);
   state.texts = g_ptr_array_new ();
 
   context = g_markup_parse_context_new (&parser, G_MARKUP_PREFIX_ERROR_POSITION, &state, NULL);
-  ok = g_markup_parse_context_parse (context, data, length, error)
-       && g_markup_parse_context_end_parse (context, error);
+  ok = g_markup_parse_context_parse (context, data, length, &local_error)
+       && (head_only || g_markup_parse_context_end_parse (context, &local_error));
+  /* Stopped on purpose after the head: what was read is the result. */
+  if (state.head_read)
+    {
+      g_clear_error (&local_error);
+      ok = TRUE;
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
 
   for (guint i = 0; i < state.texts->len; i++)
     g_string_free (g_ptr_array_index (state.texts, i), TRUE);
@@ -303,6 +321,43 @@ craft_content_node_parse (const char  *data,
       return NULL;
     }
   return state.root;
+}
+
+CraftContentNode *
+craft_content_node_parse (const char  *data,
+                          gssize       length,
+                          const char  *language,
+                          GError     **error)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  return parse (data, length, language, FALSE, error);
+}
+
+char *
+craft_content_node_read_title (const char  *data,
+                               gssize       length,
+                               const char  *language,
+                               GError     **error)
+{
+  g_autoptr(CraftContentNode) root = NULL;
+  const char *title;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  root = parse (data, length, language, TRUE, error);
+  if (root == NULL)
+    return NULL;
+  title = craft_content_node_get_child_text (root, "title");
+  if (title == NULL || *title == '\0')
+    {
+      g_set_error (error, CRAFT_CONTENT_ERROR, CRAFT_CONTENT_ERROR_INVALID,
+                   "The content starts with no <title>");
+      return NULL;
+    }
+  return g_strdup (title);
 }
 
 const char *

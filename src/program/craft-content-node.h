@@ -30,6 +30,11 @@ CraftContentNode *craft_content_node_parse          (const char        *data,
                                                      gssize             length,
                                                      const char        *language,
                                                      GError           **error);
+/* Only the title of a (merged) session file in @language, read without the rest. */
+char             *craft_content_node_read_title     (const char        *data,
+                                                     gssize             length,
+                                                     const char        *language,
+                                                     GError           **error);
 CraftContentNode *craft_content_node_ref            (CraftContentNode  *node);
 void              craft_content_node_unref          (CraftContentNode  *node);
 const char       *craft_content_node_get_name       (CraftContentNode  *node);

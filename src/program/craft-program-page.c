@@ -18,6 +18,9 @@ struct _CraftProgramPage
   GtkWidget         parent_instance;
 
   CraftContext     *context;
+  /* The sessions' titles are all the overview needs: the whole content (a fifth of what
+   * the app does before its first frame, bench/) is read when a session is opened. */
+  GStrv             titles;
   CraftProgram     *program;
   int               next_session;
 
@@ -67,6 +70,30 @@ status_icon (const CraftSessionProgress *progress)
     return "document-edit-symbolic";
   /* Nothing to say yet; a blank keeps the titles lined up. */
   return NULL;
+}
+
+static CraftProgram *
+ensure_program (CraftProgramPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->program == NULL)
+    {
+      self->program = craft_program_new (NULL, &error);
+      /* The content is part of the app itself; failing to load it is a bug, not bad input. */
+      if (self->program == NULL)
+        g_critical ("The program's content could not be loaded: %s", error->message);
+    }
+  return self->program;
+}
+
+static const char *
+get_title (CraftProgramPage *self,
+           int               number)
+{
+  if (self->program != NULL)
+    return craft_session_get_title (craft_program_get_session (self->program, number));
+  return self->titles[number - 1];
 }
 
 static void
@@ -127,7 +154,7 @@ refresh (CraftProgramPage *self)
   GtkWidget *child;
   int done = 0;
 
-  if (self->program == NULL)
+  if (self->titles == NULL && self->program == NULL)
     return;
   if (!craft_store_get_progress (craft_context_get_store (self->context), progress, &error))
     {
@@ -141,7 +168,6 @@ refresh (CraftProgramPage *self)
   self->next_session = 0;
   for (int n = 1; n <= CRAFT_PROGRAM_N_SESSIONS; n++)
     {
-      CraftSession *session = craft_program_get_session (self->program, n);
       const CraftSessionProgress *p = &progress[n - 1];
       g_autofree char *title = NULL;
       g_autofree char *status = describe_status (p);
@@ -157,7 +183,7 @@ refresh (CraftProgramPage *self)
       else if (self->next_session == 0)
         self->next_session = n;
 
-      title = g_strdup_printf (_("%d. %s"), n, craft_session_get_title (session));
+      title = g_strdup_printf (_("%d. %s"), n, get_title (self, n));
       escaped_title = g_markup_escape_text (title, -1);
       escaped_status = g_markup_escape_text (status, -1);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
@@ -178,15 +204,13 @@ refresh (CraftProgramPage *self)
 
   if (self->next_session > 0)
     {
-      CraftSession *next = craft_program_get_session (self->program, self->next_session);
+      const char *next = get_title (self, self->next_session);
       const CraftSessionProgress *p = &progress[self->next_session - 1];
       g_autofree char *label = p->started_at > 0
         /* Translators: the next step, e.g. "Continue: 4. Staying safe". */
-        ? g_strdup_printf (_("Continue: %d. %s"), self->next_session,
-                           craft_session_get_title (next))
+        ? g_strdup_printf (_("Continue: %d. %s"), self->next_session, next)
         /* Translators: the next step, e.g. "Start: 5. Talking so you are heard". */
-        : g_strdup_printf (_("Start: %d. %s"), self->next_session,
-                           craft_session_get_title (next));
+        : g_strdup_printf (_("Start: %d. %s"), self->next_session, next);
 
       gtk_label_set_text (self->next_label, label);
       gtk_widget_set_visible (self->next_button, TRUE);
@@ -256,6 +280,8 @@ plan_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWindow *window;
 
+  if (ensure_program (self) == NULL)
+    return;
   window = craft_plan_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                   self->context, self->program);
   g_signal_connect_object (window, "destroy", G_CALLBACK (on_plan_window_destroy_cb), self, 0);
@@ -270,6 +296,7 @@ craft_program_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CRAFT_TYPE_PROGRAM_PAGE);
   g_clear_object (&self->context);
   g_clear_object (&self->program);
+  g_clear_pointer (&self->titles, g_strfreev);
 
   G_OBJECT_CLASS (craft_program_page_parent_class)->dispose (object);
 }
@@ -324,11 +351,14 @@ craft_program_page_set_context (CraftProgramPage *self,
   if (!g_set_object (&self->context, context))
     return;
 
-  g_clear_object (&self->program);
-  self->program = craft_program_new (NULL, &error);
-  /* The content is part of the app itself; failing to load it is a bug, not bad input. */
+  g_clear_pointer (&self->titles, g_strfreev);
   if (self->program == NULL)
-    g_critical ("The program's content could not be loaded: %s", error->message);
+    {
+      self->titles = craft_program_read_titles (NULL, &error);
+      /* The content is part of the app itself; failing to read it is a bug, not bad input. */
+      if (self->titles == NULL)
+        g_critical ("The program's content could not be loaded: %s", error->message);
+    }
   refresh (self);
 }
 
@@ -336,7 +366,7 @@ CraftProgram *
 craft_program_page_get_program (CraftProgramPage *self)
 {
   g_return_val_if_fail (CRAFT_IS_PROGRAM_PAGE (self), NULL);
-  return self->program;
+  return ensure_program (self);
 }
 
 void
@@ -345,7 +375,9 @@ craft_program_page_open_session (CraftProgramPage *self,
 {
   g_return_if_fail (CRAFT_IS_PROGRAM_PAGE (self));
   g_return_if_fail (number >= 1 && number <= CRAFT_PROGRAM_N_SESSIONS);
-  g_return_if_fail (self->program != NULL);
+
+  if (ensure_program (self) == NULL)
+    return;
 
   craft_session_view_show (self->session_view, self->context, self->program,
                            craft_program_get_session (self->program, number));

@@ -124,6 +124,16 @@ index_worksheets (CraftProgram *self,
     }
 }
 
+/* Session @number's merged content file, from the app's resources. */
+static GBytes *
+lookup_session_file (int      number,
+                     GError **error)
+{
+  g_autofree char *path = g_strdup_printf (RESOURCE_PREFIX "/program/session-%02d.xml", number);
+
+  return g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+}
+
 CraftProgram *
 craft_program_new (const char  *language,
                    GError     **error)
@@ -134,15 +144,13 @@ craft_program_new (const char  *language,
 
   for (int number = 1; number <= CRAFT_PROGRAM_N_SESSIONS; number++)
     {
-      g_autofree char *path = g_strdup_printf (RESOURCE_PREFIX "/program/session-%02d.xml",
-                                               number);
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(CraftContentNode) root = NULL;
       g_autoptr(CraftSession) session = NULL;
       gsize size;
       const char *data;
 
-      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+      bytes = lookup_session_file (number, error);
       if (bytes == NULL)
         return NULL;
       data = g_bytes_get_data (bytes, &size);
@@ -170,6 +178,37 @@ craft_program_new (const char  *language,
     }
 
   return g_steal_pointer (&self);
+}
+
+GStrv
+craft_program_read_titles (const char  *language,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+
+  if (language == NULL)
+    language = craft_program_get_ui_language ();
+
+  for (int number = 1; number <= CRAFT_PROGRAM_N_SESSIONS; number++)
+    {
+      g_autoptr(GBytes) bytes = lookup_session_file (number, error);
+      gsize size;
+      const char *data;
+      char *title;
+
+      if (bytes == NULL)
+        return NULL;
+      data = g_bytes_get_data (bytes, &size);
+      title = craft_content_node_read_title (data, size, language, error);
+      if (title == NULL)
+        {
+          g_prefix_error (error, "session-%02d.xml: ", number);
+          return NULL;
+        }
+      g_ptr_array_add (titles, title);
+    }
+  g_ptr_array_add (titles, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&titles), FALSE);
 }
 
 const char *

@@ -22,6 +22,10 @@ G_DECLARE_FINAL_TYPE (CraftProgram, craft_program, CRAFT, PROGRAM, GObject)
  * the language the interface speaks. */
 CraftProgram     *craft_program_new                 (const char   *language,
                                                      GError      **error);
+/* Only the 12 sessions' titles in @language (NULL as above), read without the rest of the
+ * content: what the Program's overview shows at start. */
+GStrv             craft_program_read_titles         (const char   *language,
+                                                     GError      **error);
 /* The content language matching the interface: "sv", "da" or "en". */
 const char       *craft_program_get_ui_language     (void);
 const char       *craft_program_get_language        (CraftProgram *self);

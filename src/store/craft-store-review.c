@@ -2,9 +2,12 @@
  * Copyright 2026 The Craft Companion authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The figures behind the Review place. Every one is a single GROUP BY in SQLite, never a
- * loop over entries in C, so that a diary of 100,000 entries still charts at once. The SQL
- * is put together from fixed fragments only and stays within SQLite 3.15.
+ * The figures behind the Review place. craft_store_review_figures() gives all of them for a
+ * period at once from the summaries schema version 6 keeps by day and by week (see
+ * craft-store-schema.c), so that a diary of 100,000 entries still charts at once; the
+ * functions for one figure each count the entries themselves, with a single GROUP BY, and
+ * serve periods' tags and triggers and the tests' comparisons. The SQL is put together
+ * from fixed fragments only and stays within SQLite 3.15.
  */
 #include "config.h"
 

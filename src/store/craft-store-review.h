@@ -114,7 +114,7 @@ typedef struct
                                 * week */
 } CraftReviewRequest;
 
-/* Every figure of the Review place for one period: the same numbers the functions below
+/* Every figure of the Review place for one period: the same numbers the functions above
  * give one by one, from one read of the store. */
 typedef struct
 {
@@ -135,9 +135,10 @@ typedef struct
 void                craft_review_figures_free  (CraftReviewFigures        *figures);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CraftReviewFigures, craft_review_figures_free)
 
-/* Every figure for @request's period, from the summaries the store keeps by day (and, for
- * the whole diary, of tags and triggers), in one read transaction. Counts only the states
- * and safety answers the diary offers (craft_store_diary_fields()), as the Review shows. */
+/* Every figure for @request's period, in one read transaction, from the summaries the store
+ * keeps by day and by week (and, for the whole diary, of tags and triggers): all time adds
+ * up weeks, a period its days. Counts only the states and safety answers the diary offers,
+ * which are what the Review shows. */
 CraftReviewFigures *craft_store_review_figures (CraftStore                *self,
                                                 const CraftReviewRequest  *request,
                                                 GError                   **error);

@@ -87,10 +87,9 @@
   "INSERT INTO review_week (" REVIEW_WEEK_COLUMNS ") " REVIEW_WEEK_SELECT \
   " WHERE week = " WEEK " GROUP BY week;"
 
-#define REVIEW_DAY_ADD(ROW) \
-  "INSERT OR IGNORE INTO review_day (" REVIEW_DAY_COLUMNS ") VALUES (" ROW ".day, " \
-  REVIEW_WEEK_OF (ROW ".day") ", 0, 0, 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);" \
-  "UPDATE review_day SET entries = entries + 1, flagged = flagged + (" ROW ".flagged != 0)," \
+/* Adds entry ROW to the counts of a review_day or review_week row. */
+#define REVIEW_ADD_ENTRY(ROW) \
+  " SET entries = entries + 1, flagged = flagged + (" ROW ".flagged != 0)," \
   " stress_n = stress_n + (" ROW ".stress IS NOT NULL)," \
   " stress_sum = stress_sum + IFNULL(" ROW ".stress, 0)," \
   " stress_min = IFNULL(MIN(stress_min, " ROW ".stress), IFNULL(stress_min, " ROW ".stress))," \
@@ -106,8 +105,16 @@
   " state_none = state_none + (" ROW ".loved_one_state = '')," \
   " safe_yes = safe_yes + (" ROW ".safe = 'yes'), safe_no = safe_no + (" ROW ".safe = 'no')," \
   " safe_unsure = safe_unsure + (" ROW ".safe = 'unsure')," \
-  " safe_none = safe_none + (" ROW ".safe = '')" \
-  " WHERE week = " REVIEW_WEEK_OF (ROW ".day") " AND day = " ROW ".day;"
+  " safe_none = safe_none + (" ROW ".safe = '')"
+/* A new entry: its day's row is made (empty) if need be, which also makes its week's row
+ * (review_week_ai), and then both count it. Updating a day's row does not touch its week:
+ * the week is updated alongside. */
+#define REVIEW_DAY_ADD(ROW) \
+  "INSERT OR IGNORE INTO review_day (" REVIEW_DAY_COLUMNS ") VALUES (" ROW ".day, " \
+  REVIEW_WEEK_OF (ROW ".day") ", 0, 0, 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);" \
+  "UPDATE review_day" REVIEW_ADD_ENTRY (ROW) \
+  " WHERE week = " REVIEW_WEEK_OF (ROW ".day") " AND day = " ROW ".day;" \
+  "UPDATE review_week" REVIEW_ADD_ENTRY (ROW) " WHERE week = " REVIEW_WEEK_OF (ROW ".day") ";"
 
 /* The columns whose change can change a day's row. */
 #define REVIEW_DAY_WATCHED "day, deleted_at, stress, coping, loved_one_state, safe, flagged"
@@ -336,10 +343,9 @@ static const CraftMigration migrations[] = {
     REVIEW_COUNT_COLUMNS
     ") WITHOUT ROWID;"
     "INSERT INTO review_week (" REVIEW_WEEK_COLUMNS ") " REVIEW_WEEK_SELECT " GROUP BY week;"
+    /* Days are worked out again by deleting and inserting their rows, and so are their
+     * weeks; a new entry updates its day and its week (REVIEW_DAY_ADD). */
     "CREATE TRIGGER review_week_ai AFTER INSERT ON review_day"
-    " BEGIN " REVIEW_WEEK_REBUILD ("new.week") " END;"
-    /* A day's row keeps its week: only its counts are updated. */
-    "CREATE TRIGGER review_week_au AFTER UPDATE ON review_day"
     " BEGIN " REVIEW_WEEK_REBUILD ("new.week") " END;"
     "CREATE TRIGGER review_week_ad AFTER DELETE ON review_day"
     " BEGIN " REVIEW_WEEK_REBUILD ("old.week") " END;"

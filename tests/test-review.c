@@ -14,8 +14,11 @@
 #include "app/craft-date-button.h"
 #include "craft-test-util.h"
 #include "program/craft-happiness-chart.h"
+#include "review/craft-export.h"
 #include "review/craft-review-chart.h"
 #include "review/craft-review-page.h"
+#include "store/craft-store-backup.h"
+#include "store/craft-store-private.h"
 #include "store/craft-store-review.h"
 
 /* Seconds since 1970 of @day at @hour:@minute UTC (the tests run with TZ=UTC). */
@@ -414,6 +417,379 @@ test_store_happiness (void)
   g_assert_cmpint (g_array_index (some, CraftHappinessRating, 1).value, ==, 4);
 }
 
+/* The figures of craft_store_review_figures(), from the summaries the store keeps, must be
+ * exactly what counting the entries one figure at a time gives (the functions the Review
+ * place used before, each tested above on a fixed diary), for every kind of period. */
+static int
+whole_days (const char *from_day,
+            const char *to_day)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  int y, m, d;
+
+  if (*from_day == '\0' || *to_day == '\0')
+    return 0;
+  g_assert_cmpint (sscanf (from_day, "%d-%d-%d", &y, &m, &d), ==, 3);
+  from = g_date_time_new_utc (y, m, d, 12, 0, 0);
+  g_assert_cmpint (sscanf (to_day, "%d-%d-%d", &y, &m, &d), ==, 3);
+  to = g_date_time_new_utc (y, m, d, 12, 0, 0);
+  return (int) (g_date_time_difference (to, from) / G_TIME_SPAN_DAY);
+}
+
+static void
+assert_counts_equal (GArray *fast,
+                     GArray *slow)
+{
+  g_assert_cmpuint (fast->len, ==, slow->len);
+  for (guint i = 0; i < slow->len; i++)
+    {
+      CraftReviewCount *a = &g_array_index (fast, CraftReviewCount, i);
+      CraftReviewCount *b = &g_array_index (slow, CraftReviewCount, i);
+
+      g_assert_cmpstr (a->value, ==, b->value);
+      g_assert_cmpstr (a->label, ==, b->label);
+      g_assert_cmpint (a->count, ==, b->count);
+    }
+}
+
+static guint
+assert_figures_exact (CraftStore *store,
+                      const char *from_day,
+                      const char *to_day,
+                      const char *since_day)
+{
+  g_autoptr(GError) error = NULL;
+  CraftReviewRequest request = { from_day, to_day, since_day, 50, 10, 8, 42 };
+  g_autoptr(CraftReviewFigures) fast = craft_store_review_figures (store, &request, &error);
+  g_autoptr(GArray) stress = NULL, coping = NULL, happiness = NULL, since = NULL;
+  g_autoptr(GArray) states = NULL, safe = NULL, tags = NULL, triggers = NULL;
+  CraftReviewTotals totals;
+  CraftReviewStep step;
+
+  g_test_message ("figures from %s to %s", from_day ? from_day : "the start",
+                  to_day ? to_day : "the end");
+  g_assert_no_error (error);
+  g_assert_nonnull (fast);
+
+  g_assert_true (craft_store_review_totals (store, from_day, to_day, &totals, &error));
+  g_assert_cmpint (fast->totals.entries, ==, totals.entries);
+  g_assert_cmpint (fast->totals.flagged, ==, totals.flagged);
+  g_assert_cmpstr (fast->totals.first_day, ==, totals.first_day);
+  g_assert_cmpstr (fast->totals.last_day, ==, totals.last_day);
+
+  step = whole_days (totals.first_day, totals.last_day) < 42 ? CRAFT_REVIEW_BY_DAY
+                                                              : CRAFT_REVIEW_BY_WEEK;
+  g_assert_cmpint (fast->step, ==, step);
+  stress = craft_store_review_stress (store, from_day, to_day, step, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fast->stress->len, ==, stress->len);
+  for (guint i = 0; i < stress->len; i++)
+    {
+      CraftReviewStress *a = &g_array_index (fast->stress, CraftReviewStress, i);
+      CraftReviewStress *b = &g_array_index (stress, CraftReviewStress, i);
+
+      g_assert_cmpstr (a->period, ==, b->period);
+      g_assert_true (a->average == b->average); /* exactly, not nearly */
+      g_assert_cmpint (a->min, ==, b->min);
+      g_assert_cmpint (a->max, ==, b->max);
+      g_assert_cmpint (a->count, ==, b->count);
+    }
+
+  coping = craft_store_review_coping (store, from_day, to_day, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fast->coping->len, ==, coping->len);
+  for (guint i = 0; i < coping->len; i++)
+    {
+      CraftReviewCoping *a = &g_array_index (fast->coping, CraftReviewCoping, i);
+      CraftReviewCoping *b = &g_array_index (coping, CraftReviewCoping, i);
+
+      g_assert_cmpstr (a->week, ==, b->week);
+      g_assert_cmpint (a->engaged, ==, b->engaged);
+      g_assert_cmpint (a->tolerant, ==, b->tolerant);
+      g_assert_cmpint (a->withdrawn, ==, b->withdrawn);
+    }
+
+  states = craft_store_review_count (store, from_day, to_day,
+                                     CRAFT_REVIEW_COUNT_LOVED_ONE_STATE, 0, &error);
+  safe = craft_store_review_count (store, from_day, to_day, CRAFT_REVIEW_COUNT_SAFE, 0, &error);
+  tags = craft_store_review_count (store, from_day, to_day, CRAFT_REVIEW_COUNT_TAGS, 10, &error);
+  triggers = craft_store_review_count (store, from_day, to_day, CRAFT_REVIEW_COUNT_TRIGGERS, 8,
+                                       &error);
+  g_assert_no_error (error);
+  assert_counts_equal (fast->states, states);
+  assert_counts_equal (fast->safe, safe);
+  assert_counts_equal (fast->tags, tags);
+  assert_counts_equal (fast->triggers, triggers);
+
+  happiness = craft_store_review_happiness (store, from_day, to_day, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (fast->happiness->data, fast->happiness->len * sizeof (CraftHappinessRating),
+                   happiness->data, happiness->len * sizeof (CraftHappinessRating));
+
+  if (since_day == NULL)
+    g_assert_null (fast->since_ids);
+  else
+    {
+      g_assert_true (craft_store_review_totals (store, since_day, NULL, &totals, &error));
+      g_assert_cmpint (fast->since_entries, ==, totals.entries);
+      since = craft_store_review_entries_since (store, since_day, 50, &error);
+      g_assert_no_error (error);
+      g_assert_cmpmem (fast->since_ids->data, fast->since_ids->len * sizeof (gint64),
+                       since->data, since->len * sizeof (gint64));
+    }
+  return (guint) fast->totals.entries;
+}
+
+/* Every period the Review place offers, around the clock's today of the generated diary. */
+static void
+assert_every_period_exact (CraftStore *store)
+{
+  const char *periods[][2] = {
+    { NULL, NULL },                     /* all time */
+    { "2026-11-17", "2026-11-23" },     /* a week */
+    { "2026-10-27", NULL },             /* four weeks */
+    { "2026-08-24", NULL },             /* three months */
+    { "2026-03-29", "2026-03-29" },     /* the day summer time began */
+    { "2025-10-26", "2026-03-29" },     /* a winter, from one change of clocks to the next */
+    { "2025-12-29", "2026-01-04" },     /* a week across New Year */
+    { NULL, "2025-06-30" },             /* everything up to a day */
+    { "2026-02-10", "2026-02-11" },
+    { "2030-01-01", NULL },             /* nothing in it */
+  };
+  guint entries = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    entries += assert_figures_exact (store, periods[i][0], periods[i][1],
+                                     i % 2 == 0 ? "2026-10-12" : NULL);
+  /* The comparison would be empty if the diary were. */
+  g_assert_cmpuint (entries, >, 0);
+}
+
+static const char * const generated_triggers[] = {
+  "", "   ", "\t\n", "Payday", "  payday ", "PAYDAY", "Ångest", "ångest", "ÅNGEST  i kroppen",
+  "ångest i\tkroppen", "a phone call", "Fødselsdag", "fødselsdag",
+};
+static const char * const generated_tags[] = {
+  "", "work", "Work, money", "familj,helg", "børnene", "weekend,work,  ", "ÅRET",
+};
+static const char * const generated_states[] = {
+  "", "sober", "using", "influenced", "hungover", "unknown",
+};
+static const char * const generated_safe[] = { "", "yes", "no", "unsure" };
+static const char * const generated_coping[] = { "", "engaged", "tolerant", "withdrawn" };
+
+static void
+set_random_field (CraftStore *store,
+                  gint64      id,
+                  GRand      *rand,
+                  int         which)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stress = NULL;
+
+#define PICK(list) (list)[g_rand_int_range (rand, 0, G_N_ELEMENTS (list))]
+  switch (which)
+    {
+    case 0:
+      stress = g_rand_int_range (rand, 0, 4) == 0
+               ? g_strdup ("") : g_strdup_printf ("%d", g_rand_int_range (rand, 0, 11));
+      craft_store_diary_set (store, id, "stress", stress, &error);
+      break;
+    case 1:
+      craft_store_diary_set (store, id, "coping", PICK (generated_coping), &error);
+      break;
+    case 2:
+      craft_store_diary_set (store, id, "loved-one-state", PICK (generated_states), &error);
+      break;
+    case 3:
+      craft_store_diary_set (store, id, "safe", PICK (generated_safe), &error);
+      break;
+    case 4:
+      craft_store_diary_set (store, id, "tags", PICK (generated_tags), &error);
+      break;
+    case 5:
+      craft_store_diary_set (store, id, "trigger", PICK (generated_triggers), &error);
+      break;
+    default:
+      craft_store_diary_set (store, id, "flagged", g_rand_boolean (rand) ? "1" : "0", &error);
+      break;
+    }
+#undef PICK
+  g_assert_no_error (error);
+}
+
+/* Moments that make days hard to tell: midnight, a minute before it, and the nights the
+ * clocks change in Sweden and Denmark (the tests' time zone is set to theirs). */
+static gint64
+generated_moment (GRand *rand,
+                  guint  i)
+{
+  static const char * const edges[] = {
+    "2025-03-30", "2025-10-26", "2026-03-29", "2026-10-25", "2025-12-31", "2026-01-01",
+  };
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autoptr(GDateTime) when = NULL;
+  int y, m, d;
+
+  if (i % 5 == 0)
+    {
+      const char *edge = edges[g_rand_int_range (rand, 0, G_N_ELEMENTS (edges))];
+      static const int times[][2] = { { 0, 0 }, { 23, 59 }, { 2, 30 }, { 1, 59 }, { 3, 0 } };
+      int t = g_rand_int_range (rand, 0, G_N_ELEMENTS (times));
+
+      g_assert_cmpint (sscanf (edge, "%d-%d-%d", &y, &m, &d), ==, 3);
+      when = g_date_time_new (zone, y, m, d, times[t][0], times[t][1], 0);
+      return g_date_time_to_unix (when);
+    }
+  /* Anywhere from late 2024 to the clock's today. */
+  return 1730000000 + g_rand_int_range (rand, 0, 1763928000 - 1730000000);
+}
+
+static void
+test_store_figures_exact (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = craft_test_make_dir ("review-figures");
+  g_autofree char *db_path = g_build_filename (dir, CRAFT_STORE_FILENAME, NULL);
+  g_autoptr(CraftStore) store = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *export_path = g_build_filename (dir, "export.json", NULL);
+  g_autofree char *backup_path = g_build_filename (dir, "backup.db", NULL);
+  g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 23, 19, 30, 0);
+  const char *old_tz = g_getenv ("TZ");
+  g_autofree char *saved_tz = g_strdup (old_tz);
+
+  /* Local days in a zone with summer time, as most people using the app have. */
+  g_setenv ("TZ", "Europe/Stockholm", TRUE);
+  store = craft_store_open (dir, &error);
+  g_assert_no_error (error);
+
+  /* A generated diary: every field left empty or filled, triggers and tags written in
+   * different cases and spacing, some flagged, some in the Trash. */
+  for (guint i = 0; i < 300; i++)
+    {
+      gint64 id = craft_store_diary_create (store, generated_moment (rand, i), &error);
+
+      g_assert_no_error (error);
+      g_array_append_val (ids, id);
+      for (int which = 0; which < 7; which++)
+        if (g_rand_int_range (rand, 0, 6) != 0)
+          set_random_field (store, id, rand, which);
+      if (g_rand_int_range (rand, 0, 12) == 0)
+        {
+          craft_store_diary_delete (store, id, 1763900000, &error);
+          g_assert_no_error (error);
+        }
+    }
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *day = g_strdup_printf ("2026-%02d-%02d", 1 + i % 11, 1 + i % 28);
+
+      craft_store_set_happiness (store, day, i % 2 ? "money" : "health", (int) i % 11, &error);
+      g_assert_no_error (error);
+    }
+  {
+    /* Midnight belongs to the day it starts (in UTC still the day before). */
+    g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+    g_autoptr(GDateTime) midnight = g_date_time_new_local (2026, 3, 29, 0, 0, 0);
+    gint64 id = craft_store_diary_create (store, g_date_time_to_unix (midnight), &error);
+    g_autoptr(GHashTable) entry = craft_store_diary_get (store, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_time_zone_get_identifier (zone), ==, "Europe/Stockholm");
+    g_assert_cmpstr (g_hash_table_lookup (entry, "day"), ==, "2026-03-29");
+    g_array_append_val (ids, id);
+  }
+  assert_every_period_exact (store);
+
+  /* Editing every counted field, moving entries to other days, trashing, restoring and
+   * deleting for good: the summaries follow each change. */
+  for (guint round = 0; round < 6; round++)
+    {
+      for (guint i = 0; i < 60; i++)
+        {
+          gint64 id = g_array_index (ids, gint64, g_rand_int_range (rand, 0, ids->len));
+          int action = g_rand_int_range (rand, 0, 10);
+          g_autofree char *moment = NULL;
+
+          if (action < 7)
+            set_random_field (store, id, rand, action);
+          else if (action == 7)
+            {
+              moment = g_strdup_printf ("%" G_GINT64_FORMAT, generated_moment (rand, i));
+              craft_store_diary_set (store, id, "happened-at", moment, &error);
+            }
+          else if (action == 8)
+            craft_store_diary_delete (store, id, 1763900000 + round, &error);
+          else
+            craft_store_diary_restore (store, id, &error);
+          g_assert_no_error (error);
+        }
+      assert_every_period_exact (store);
+    }
+  g_assert_cmpint (craft_store_diary_purge_trash (store, 1763900003, &error), >, 0);
+  g_assert_no_error (error);
+  /* An entry not in the Trash deleted outright (as no part of the app does today). */
+  {
+    g_autofree char *sql = g_strdup_printf ("DELETE FROM diary_entry WHERE id = (SELECT id FROM"
+                                            " diary_entry WHERE deleted_at IS NULL AND tags != ''"
+                                            " LIMIT 1)");
+
+    g_assert_cmpint (sqlite3_exec (_craft_store_get_db (store), sql, NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+  }
+  assert_every_period_exact (store);
+
+  /* An export imported into an empty diary, and a backup restored, count the same. */
+  g_assert_true (craft_export_json (store, export_file, &error));
+  g_assert_true (craft_store_backup_to_file (store, backup_path, 0, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *other = craft_test_make_dir ("review-figures-import");
+    g_autoptr(CraftStore) imported = craft_store_open (other, &error);
+    g_autoptr(CraftImport) import = craft_import_load (export_file, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (craft_import_preview (import, imported, &error));
+    g_assert_true (craft_import_apply (import, imported, &error));
+    g_assert_no_error (error);
+    assert_every_period_exact (imported);
+  }
+  {
+    g_autofree char *other = craft_test_make_dir ("review-figures-restore");
+    g_autoptr(CraftStore) restored = NULL;
+
+    g_assert_true (craft_store_restore_backup (other, backup_path, now, NULL, &error));
+    g_assert_no_error (error);
+    restored = craft_store_open (other, &error);
+    g_assert_no_error (error);
+    assert_every_period_exact (restored);
+  }
+
+  /* A diary from version 5, before the summaries: the migration builds them. */
+  g_clear_object (&store);
+  craft_test_exec_sql (db_path, "DROP TABLE review_day; DROP TABLE review_week;"
+                                " DROP TABLE review_tag; DROP TABLE review_trigger;"
+                                " DROP TRIGGER review_day_ai; DROP TRIGGER review_day_ad;"
+                                " DROP TRIGGER review_day_au; DROP TRIGGER review_day_au_moved;"
+                                " DROP TRIGGER review_trigger_ai; DROP TRIGGER review_trigger_ad;"
+                                " DROP TRIGGER review_trigger_au; DROP TRIGGER review_tag_ai;"
+                                " DROP TRIGGER review_tag_ad; DROP TRIGGER review_tag_trashed;"
+                                " DROP TRIGGER review_tag_restored; DROP TRIGGER review_tag_bd;"
+                                " DROP INDEX happiness_rating_review; PRAGMA user_version = 5;");
+  store = craft_store_open (dir, &error);
+  g_assert_no_error (error);
+  assert_every_period_exact (store);
+
+  if (saved_tz != NULL)
+    g_setenv ("TZ", saved_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
 /* A long diary is counted by SQLite, not walked in C: every figure over all time stays quick. */
 static void
 test_store_many_entries (void)
@@ -800,6 +1176,7 @@ main (int   argc,
   g_test_add_func ("/review/store/entries-since", test_store_entries_since);
   g_test_add_func ("/review/store/happiness", test_store_happiness);
   g_test_add_func ("/review/store/many-entries", test_store_many_entries);
+  g_test_add_func ("/review/store/figures-exact", test_store_figures_exact);
 
   g_test_add ("/review/ui/since-session", PageFixture, NULL, page_set_up, test_ui_since_session,
               page_tear_down);

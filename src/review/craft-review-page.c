@@ -155,19 +155,6 @@ format_number (double value)
   return g_strdup_printf ("%.1f", value);
 }
 
-static int
-days_between (const char *from_day,
-              const char *to_day)
-{
-  g_autoptr(GDateTime) from = craft_dates_parse_day (from_day);
-  g_autoptr(GDateTime) to = craft_dates_parse_day (to_day);
-
-  if (from == NULL || to == NULL)
-    return 0;
-  /* Noon-free days can be 23 or 25 hours long; rounding takes care of that. */
-  return (int) ((g_date_time_difference (to, from) + G_TIME_SPAN_HOUR * 12) / G_TIME_SPAN_DAY);
-}
-
 static void
 report_error (CraftReviewPage *self,
               const GError    *error)
@@ -374,13 +361,13 @@ create_since_row (GHashTable *entry,
 }
 
 static gboolean
-update_since (CraftReviewPage *self,
-              const char      *last_session,
-              GError         **error)
+update_since (CraftReviewPage          *self,
+              const char               *last_session,
+              const CraftReviewFigures *figures,
+              GError                  **error)
 {
   CraftStore *store = craft_context_get_store (self->context);
-  g_autoptr(GArray) ids = NULL;
-  CraftReviewTotals totals;
+  GArray *ids = figures->since_ids;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->since_list))) != NULL)
@@ -409,12 +396,7 @@ update_since (CraftReviewPage *self,
     adw_preferences_group_set_description (self->since_group, description);
   }
 
-  if (!craft_store_review_totals (store, last_session, NULL, &totals, error))
-    return FALSE;
-  ids = craft_store_review_entries_since (store, last_session, SINCE_LIMIT, error);
-  if (ids == NULL)
-    return FALSE;
-
+  g_assert (ids != NULL);
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
@@ -430,9 +412,9 @@ update_since (CraftReviewPage *self,
   if (ids->len == 0)
     gtk_label_set_text (self->since_empty,
                         _("Nothing written in your diary since then."));
-  if (totals.entries > (int) ids->len)
+  if (figures->since_entries > (int) ids->len)
     {
-      int more = totals.entries - (int) ids->len;
+      int more = figures->since_entries - (int) ids->len;
       g_autofree char *text = NULL;
 
       text = g_strdup_printf (ngettext ("And %d more, in your diary.",
@@ -444,26 +426,18 @@ update_since (CraftReviewPage *self,
   return TRUE;
 }
 
-static gboolean
+static void
 update_stress (CraftReviewPage *self,
-               const char      *from_day,
-               const char      *to_day,
-               CraftReviewStep  step,
-               GError         **error)
+               GArray          *rows,
+               CraftReviewStep  step)
 {
   CraftReviewChart *chart = self->charts[CARD_STRESS];
-  g_autoptr(GArray) rows = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autofree char *day = NULL;
   const CraftReviewStress *highest = NULL;
   double sum = 0;
   int count = 0, low = 10, high = 0;
   guint next = 0;
-
-  rows = craft_store_review_stress (craft_context_get_store (self->context), from_day, to_day,
-                                    step, error);
-  if (rows == NULL)
-    return FALSE;
 
   craft_review_chart_clear (chart);
   craft_review_chart_set_max (chart, 10);
@@ -547,26 +521,17 @@ update_stress (CraftReviewPage *self,
         }
     }
   craft_review_chart_set_summary (chart, summary->str);
-  return TRUE;
 }
 
-static gboolean
+static void
 update_coping (CraftReviewPage *self,
-               const char      *from_day,
-               const char      *to_day,
-               GError         **error)
+               GArray          *rows)
 {
   CraftReviewChart *chart = self->charts[CARD_COPING];
-  g_autoptr(GArray) rows = NULL;
   g_autofree char *week = NULL;
   g_autofree char *summary = NULL;
   int engaged = 0, tolerant = 0, withdrawn = 0;
   guint next = 0;
-
-  rows = craft_store_review_coping (craft_context_get_store (self->context), from_day, to_day,
-                                    error);
-  if (rows == NULL)
-    return FALSE;
 
   craft_review_chart_clear (chart);
   craft_review_chart_add_series (chart, _("Engaged"), CRAFT_REVIEW_SERIES_VALUE, 0);
@@ -614,30 +579,20 @@ update_coping (CraftReviewPage *self,
         total, engaged, tolerant, withdrawn);
     }
   craft_review_chart_set_summary (chart, summary);
-  return TRUE;
 }
 
 /* Fills a bar chart with every choice in a fixed order, zeros included. */
-static gboolean
+static void
 update_choices (CraftReviewPage       *self,
                 Card                   card,
-                CraftReviewCountKind   kind,
+                GArray                *rows,
                 const Choice          *choices,
                 guint                  n_choices,
-                const char            *from_day,
-                const char            *to_day,
                 GString               *list,
-                GHashTable           **counts_out,
-                GError               **error)
+                GHashTable           **counts_out)
 {
   CraftReviewChart *chart = self->charts[card];
-  g_autoptr(GArray) rows = NULL;
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
-
-  rows = craft_store_review_count (craft_context_get_store (self->context), from_day, to_day,
-                                   kind, 0, error);
-  if (rows == NULL)
-    return FALSE;
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -669,22 +624,18 @@ update_choices (CraftReviewPage       *self,
           g_hash_table_insert (*counts_out, g_strdup (row->value), GINT_TO_POINTER (row->count));
         }
     }
-  return TRUE;
 }
 
-static gboolean
-update_state (CraftReviewPage         *self,
-              const char              *from_day,
-              const char              *to_day,
-              const CraftReviewTotals *totals,
-              GError                 **error)
+static void
+update_state (CraftReviewPage          *self,
+              const CraftReviewFigures *figures)
 {
+  const CraftReviewTotals *totals = &figures->totals;
   g_autoptr(GString) list = g_string_new (NULL);
   g_autofree char *summary = NULL;
 
-  if (!update_choices (self, CARD_STATE, CRAFT_REVIEW_COUNT_LOVED_ONE_STATE, state_choices,
-                       G_N_ELEMENTS (state_choices), from_day, to_day, list, NULL, error))
-    return FALSE;
+  update_choices (self, CARD_STATE, figures->states, state_choices,
+                  G_N_ELEMENTS (state_choices), list, NULL);
 
   /* Translators: %1$d is a number of entries, %2$s a list such as "Sober: 4, Hungover: 2". */
   summary = g_strdup_printf (ngettext ("Your loved one’s state in %1$d entry: %2$s.",
@@ -692,24 +643,20 @@ update_state (CraftReviewPage         *self,
                                        totals->entries),
                              totals->entries, list->str);
   craft_review_chart_set_summary (self->charts[CARD_STATE], summary);
-  return TRUE;
 }
 
-static gboolean
-update_safety (CraftReviewPage         *self,
-               const char              *from_day,
-               const char              *to_day,
-               const CraftReviewTotals *totals,
-               GError                 **error)
+static void
+update_safety (CraftReviewPage          *self,
+               const CraftReviewFigures *figures)
 {
+  const CraftReviewTotals *totals = &figures->totals;
   g_autoptr(GString) list = g_string_new (NULL);
   g_autoptr(GHashTable) counts = NULL;
   g_autofree char *summary = NULL;
   int not_safe, unsure;
 
-  if (!update_choices (self, CARD_SAFETY, CRAFT_REVIEW_COUNT_SAFE, safe_choices,
-                       G_N_ELEMENTS (safe_choices), from_day, to_day, list, &counts, error))
-    return FALSE;
+  update_choices (self, CARD_SAFETY, figures->safe, safe_choices,
+                  G_N_ELEMENTS (safe_choices), list, &counts);
 
   not_safe = GPOINTER_TO_INT (g_hash_table_lookup (counts, "no"));
   unsure = GPOINTER_TO_INT (g_hash_table_lookup (counts, "unsure"));
@@ -721,27 +668,17 @@ update_safety (CraftReviewPage         *self,
     totals->entries, not_safe, unsure);
   craft_review_chart_set_summary (self->charts[CARD_SAFETY], summary);
   gtk_widget_set_visible (self->safety_plan_button, not_safe > 0 || unsure > 0);
-  return TRUE;
 }
 
-static gboolean
+static void
 update_top (CraftReviewPage       *self,
             Card                   card,
             CraftReviewCountKind   kind,
-            guint                  limit,
-            const char            *from_day,
-            const char            *to_day,
-            GError               **error)
+            GArray                *rows)
 {
   CraftReviewChart *chart = self->charts[card];
-  g_autoptr(GArray) rows = NULL;
   g_autoptr(GString) list = g_string_new (NULL);
   g_autofree char *summary = NULL;
-
-  rows = craft_store_review_count (craft_context_get_store (self->context), from_day, to_day,
-                                   kind, limit, error);
-  if (rows == NULL)
-    return FALSE;
 
   craft_review_chart_clear (chart);
   craft_review_chart_add_series (chart, _("Entries"), CRAFT_REVIEW_SERIES_VALUE, 0);
@@ -764,7 +701,6 @@ update_top (CraftReviewPage       *self,
     /* Translators: %s is a list such as "payday: 3, a phone call: 2". */
     summary = g_strdup_printf (_("Most frequent triggers: %s."), list->str);
   craft_review_chart_set_summary (chart, summary);
-  return TRUE;
 }
 
 static void
@@ -802,25 +738,16 @@ load_areas (CraftReviewPage *self)
   g_ptr_array_add (self->area_labels, NULL);
 }
 
-static gboolean
+static void
 update_happiness (CraftReviewPage *self,
-                  const char      *from_day,
-                  const char      *to_day,
-                  GError         **error)
+                  GArray          *ratings)
 {
-  GArray *ratings;
-
   load_areas (self);
-  ratings = craft_store_review_happiness (craft_context_get_store (self->context), from_day,
-                                          to_day, error);
-  if (ratings == NULL)
-    return FALSE;
   g_clear_pointer (&self->happiness, g_array_unref);
-  self->happiness = ratings;
+  self->happiness = g_array_ref (ratings);
   craft_happiness_chart_set_ratings (self->happiness_chart, ratings,
                                      (const char * const *) self->area_ids->pdata,
                                      (const char * const *) self->area_labels->pdata);
-  return TRUE;
 }
 
 static GtkWidget *
@@ -1005,9 +932,9 @@ craft_review_page_refresh (CraftReviewPage *self)
   g_autofree char *from_day = NULL;
   g_autofree char *to_day = NULL;
   g_autofree char *note = NULL;
+  g_autoptr(CraftReviewFigures) figures = NULL;
+  CraftReviewRequest request = { 0 };
   CraftStore *store;
-  CraftReviewTotals totals;
-  CraftReviewStep step;
 
   g_return_if_fail (CRAFT_IS_REVIEW_PAGE (self));
 
@@ -1039,33 +966,36 @@ craft_review_page_refresh (CraftReviewPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->period_note), note != NULL);
   remember_period (self, from_day, to_day, note);
 
-  if (!craft_store_review_totals (store, from_day, to_day, &totals, &error))
+  /* Every figure from one call to the store, which adds up days rather than entries. */
+  request.from_day = from_day;
+  request.to_day = to_day;
+  request.since_day = *last_session != '\0' ? last_session : NULL;
+  request.since_limit = SINCE_LIMIT;
+  request.top_tags = TOP_TAGS;
+  request.top_triggers = TOP_TRIGGERS;
+  request.max_days_by_day = MAX_DAYS_BY_DAY;
+  figures = craft_store_review_figures (store, &request, &error);
+  if (figures == NULL)
     {
       report_error (self, error);
       return;
     }
-  update_summary (self, &totals);
-  gtk_widget_set_visible (self->empty_status, totals.entries == 0);
-  gtk_widget_set_visible (self->charts_box, totals.entries > 0);
+  update_summary (self, &figures->totals);
+  gtk_widget_set_visible (self->empty_status, figures->totals.entries == 0);
+  gtk_widget_set_visible (self->charts_box, figures->totals.entries > 0);
 
-  step = days_between (totals.first_day, totals.last_day) < MAX_DAYS_BY_DAY
-         ? CRAFT_REVIEW_BY_DAY
-         : CRAFT_REVIEW_BY_WEEK;
-
-  if (!update_since (self, last_session, &error)
-      || !update_stress (self, from_day, to_day, step, &error)
-      || !update_coping (self, from_day, to_day, &error)
-      || !update_state (self, from_day, to_day, &totals, &error)
-      || !update_top (self, CARD_TAGS, CRAFT_REVIEW_COUNT_TAGS, TOP_TAGS, from_day, to_day,
-                      &error)
-      || !update_top (self, CARD_TRIGGERS, CRAFT_REVIEW_COUNT_TRIGGERS, TOP_TRIGGERS,
-                      from_day, to_day, &error)
-      || !update_safety (self, from_day, to_day, &totals, &error)
-      || !update_happiness (self, from_day, to_day, &error))
+  if (!update_since (self, last_session, figures, &error))
     {
       report_error (self, error);
       return;
     }
+  update_stress (self, figures->stress, figures->step);
+  update_coping (self, figures->coping);
+  update_state (self, figures);
+  update_top (self, CARD_TAGS, CRAFT_REVIEW_COUNT_TAGS, figures->tags);
+  update_top (self, CARD_TRIGGERS, CRAFT_REVIEW_COUNT_TRIGGERS, figures->triggers);
+  update_safety (self, figures);
+  update_happiness (self, figures->happiness);
 
   for (Card card = 0; card < N_CARDS; card++)
     if (gtk_toggle_button_get_active (self->toggles[card]))

@@ -101,4 +101,46 @@ GArray  *craft_store_review_entries_since (CraftStore            *self,
                                            guint                  limit,
                                            GError               **error);
 
+/* What the Review place shows for a period, asked for in one go. */
+typedef struct
+{
+  const char *from_day;     /* the period, as above */
+  const char *to_day;
+  const char *since_day;    /* the last session's day, for the list since then; NULL: none */
+  guint       since_limit;  /* at most this many entries in that list (0: all) */
+  guint       top_tags;     /* the most frequent tags and triggers (0: all) */
+  guint       top_triggers;
+  guint       max_days_by_day; /* stress by day when the entries span fewer days, else by
+                                * week */
+} CraftReviewRequest;
+
+/* Every figure of the Review place for one period: the same numbers the functions above
+ * give one by one, from one read of the store. */
+typedef struct
+{
+  CraftReviewTotals totals;
+  CraftReviewStep step;    /* of stress */
+  GArray *stress;          /* CraftReviewStress, oldest first */
+  GArray *coping;          /* CraftReviewCoping, by ISO week */
+  GArray *states;          /* CraftReviewCount: the loved one's states, most first */
+  GArray *safe;            /* CraftReviewCount: yes, no, unsure and "", most first */
+  GArray *tags;            /* CraftReviewCount, at most top_tags */
+  GArray *triggers;        /* CraftReviewCount, at most top_triggers */
+  GArray *happiness;       /* CraftHappinessRating, oldest first */
+  int     since_entries;   /* entries from since_day on */
+  GArray *since_ids;       /* gint64: those entries, flagged first, then newest first;
+                            * NULL without since_day */
+} CraftReviewFigures;
+
+void                craft_review_figures_free  (CraftReviewFigures        *figures);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CraftReviewFigures, craft_review_figures_free)
+
+/* Every figure for @request's period, in one read transaction, from the summaries the store
+ * keeps by day and by week (and, for the whole diary, of tags and triggers): all time adds
+ * up weeks, a period its days. Counts only the states and safety answers the diary offers,
+ * which are what the Review shows. */
+CraftReviewFigures *craft_store_review_figures (CraftStore                *self,
+                                                const CraftReviewRequest  *request,
+                                                GError                   **error);
+
 G_END_DECLS

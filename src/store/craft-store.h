@@ -24,7 +24,7 @@ typedef enum
 } CraftStoreError;
 
 /* The schema version this build writes; see craft-store-schema.c. */
-#define CRAFT_STORE_SCHEMA_VERSION 5
+#define CRAFT_STORE_SCHEMA_VERSION 6
 
 /* The database file inside the data folder. */
 #define CRAFT_STORE_FILENAME "craft-companion.db"

@@ -268,6 +268,42 @@ test_round_trip (void)
   }
 }
 
+/* How many entries a search for @word finds. */
+static guint
+count_found (CraftStore *store,
+             const char *word)
+{
+  CraftDiaryFilter filter = { .text = word };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hits = craft_store_diary_query (store, &filter, &error);
+
+  g_assert_no_error (error);
+  return hits->len;
+}
+
+/* The full-text index agrees with the entries, and keeps doing so: its insert trigger is
+ * there, so an entry written now is found (an import fills the index itself and drops the
+ * trigger for as long as it runs). */
+static void
+assert_search_index_whole (CraftStore *store)
+{
+  sqlite3 *db = _craft_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO diary_search (diary_search)"
+                                     " VALUES ('integrity-check')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master WHERE type = 'trigger'"
+                                           " AND name = 'diary_entry_ai'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpuint (count_found (store, "trampolin"), ==, 0);
+  add_entry (store, T0 + 7 * 86400, "what-happened", "Han hoppade på trampolinen", NULL);
+  g_assert_cmpuint (count_found (store, "trampolinen"), ==, 1);
+}
+
 /* Importing the same file twice adds nothing the second time. */
 static void
 test_import_twice (void)
@@ -342,6 +378,7 @@ test_import_merges (void)
   craft_store_set_row_value (store_b, row, "name", "Bo", &error);
   craft_store_set_happiness (store_b, "2026-01-05", "money", 9, &error);
   g_assert_no_error (error);
+  add_entry (store_b, T0 - 86400, "place", "Hemma sedan evigheter", NULL);
 
   import_file (store_b, file_a);
 
@@ -355,6 +392,11 @@ test_import_merges (void)
   ratings = craft_store_list_happiness (store_b, &error);
   g_assert_cmpuint (ratings->len, ==, 3);
   g_assert_cmpint (g_array_index (ratings, CraftHappinessRating, 0).value, ==, 9);
+  /* The entry that was there is indexed once, the imported ones too. */
+  g_assert_cmpuint (count_entries (store_b, FALSE), ==, 4);
+  g_assert_cmpuint (count_found (store_b, "evigheter"), ==, 1);
+  g_assert_cmpuint (count_found (store_b, "bråkade"), ==, 1);
+  assert_search_index_whole (store_b);
 }
 
 static CraftStore *
@@ -483,6 +525,13 @@ test_rollback (void)
     g_assert_true (sqlite3_get_autocommit (_craft_store_get_db (store_b)));
   }
   g_assert_true (craft_test_file_has_checksum (db, before));
+  {
+    g_autoptr(CraftStore) store_b = open_filled_store (dir_b);
+
+    /* The entry that was there is found as before, and new ones are. */
+    g_assert_cmpuint (count_found (store_b, "Already"), ==, 1);
+    assert_search_index_whole (store_b);
+  }
 }
 
 /* The CSV reads back, with Python's csv module, as the same rows as the diary. */
@@ -817,6 +866,7 @@ check_import_many (const char *name,
   g_assert_cmpuint (craft_import_get_summary (import)->diary_new, ==, 0);
   g_assert_cmpuint (craft_import_get_summary (import)->diary_present, ==, 300);
   g_assert_cmpuint (count_entries (store_b, FALSE), ==, 300);
+  assert_search_index_whole (store_b);
 }
 
 /* More entries than the store inserts with one statement, and not a whole number of such

@@ -1750,17 +1750,35 @@ typedef struct
   guint                   done;
   guint                   total;
   guint                   next;
+  guint                   indexed_base; /* done before the full-text index was filled */
 } Progress;
 
+/* Sets how many items are done, telling the caller when a percent more is. */
 static void
-progress_step (Progress *progress)
+progress_advance (Progress *progress,
+                  guint     done)
 {
-  progress->done++;
+  progress->done = MIN (done, progress->total);
   if (progress->func != NULL && progress->done >= progress->next)
     {
       progress->func (progress->done, progress->total, progress->data);
       progress->next = progress->done + MAX (progress->total / 100, 1);
     }
+}
+
+static void
+progress_step (Progress *progress)
+{
+  progress_advance (progress, progress->done + 1);
+}
+
+static void
+progress_indexed (guint    n_indexed,
+                  gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  progress_advance (progress, progress->indexed_base + n_indexed);
 }
 
 static gboolean
@@ -1774,13 +1792,20 @@ merge (CraftImport  *import,
   g_autoptr(GHashTable) lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree CraftDiaryRecord *records = NULL;
   g_autofree gboolean *added = NULL;
+  g_autoptr(CraftDiarySearchPause) pause = NULL;
   gboolean changed;
   guint slice;
 
   summary.diary_entries = import->diary->len;
-  progress->total = import->diary->len + import->answers->len + import->rows->len
+  /* The entries count twice: written, then added to the full-text index. */
+  progress->total = 2 * import->diary->len + import->answers->len + import->rows->len
                     + import->sessions->len + import->homework->len + import->happiness->len
                     + import->meta->len;
+
+  /* The index is filled once, after the last entry (see craft_store_pause_diary_search()). */
+  if (!dry_run && import->diary->len > 0
+      && (pause = craft_store_pause_diary_search (store, error)) == NULL)
+    return FALSE;
 
   /* In slices, so the store can insert many entries with one statement. */
   slice = craft_store_diary_batch_size (store) * 8;
@@ -1811,6 +1836,18 @@ merge (CraftImport  *import,
             summary.diary_present++;
         }
     }
+  if (pause != NULL)
+    {
+      guint before = progress->done;
+
+      progress->indexed_base = before;
+      if (!craft_store_resume_diary_search (store, pause, progress_indexed, progress, error))
+        return FALSE;
+      /* Entries already here are not indexed again, but count all the same. */
+      progress_advance (progress, before + import->diary->len);
+    }
+  else
+    progress_advance (progress, progress->done + import->diary->len);
 
   for (guint i = 0; i < import->answers->len; i++)
     {
@@ -1950,7 +1987,7 @@ craft_import_apply_with_progress (CraftImport              *import,
                                   gpointer                  user_data,
                                   GError                  **error)
 {
-  Progress progress = { func, user_data, 0, 0, 0 };
+  Progress progress = { func, user_data, 0, 0, 0, 0 };
 
   g_return_val_if_fail (import != NULL, FALSE);
   g_return_val_if_fail (CRAFT_IS_STORE (store), FALSE);

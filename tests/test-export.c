@@ -15,6 +15,7 @@
 
 #include "craft-test-util.h"
 #include "review/craft-export.h"
+#include "review/craft-json-reader.h"
 #include "store/craft-store-export.h"
 #include "store/craft-store-private.h"
 
@@ -302,6 +303,83 @@ assert_search_index_whole (CraftStore *store)
   g_assert_cmpuint (count_found (store, "trampolin"), ==, 0);
   add_entry (store, T0 + 7 * 86400, "what-happened", "Han hoppade på trampolinen", NULL);
   g_assert_cmpuint (count_found (store, "trampolinen"), ==, 1);
+}
+
+/* The import's own JSON reader gives json-glib's tree for strict JSON and refuses the rest
+ * with a line and column. */
+static void
+test_json_reader (void)
+{
+  static const char * const good[] = {
+    "{\"format\": \"craft-companion\", \"version\": 1, \"diary\": []}",
+    " [1, -2, 0, 3.5, -0.25e-3, 1E+2, true, false, null, \"\", {}, []] ",
+    "{\"a\": {\"b\": [\"c\", {\"d\": \"e\"}]}}",
+    "[\"\\u00e5\\u00e4\\u00f6 \\ud83d\\ude00\", \"\\\"\\\\\\/\\b\\f\\n\\r\\t\"]",
+    "[9223372036854775807, -9223372036854775808]",
+    "\"bara text\"",
+    "{\"x\": 1, \"x\": 2}",
+  };
+  static const char * const bad[] = {
+    "{\"a\": 1,}", "[1,]", "[01]", "[.5]", "[-]", "[1.]", "[1e]", "{'a': 1}", "[1] // x",
+    "/* x */ [1]", "[\"\\ud83d\"]", "[\"\\ude00\"]", "[\"\\x41\"]", "[\"\\u00g0\"]",
+    "[\"raw\x01\"]", "[\"open", "{\"a\" 1}", "{\"a\": 1", "[1] [2]", "[tru]", "nul", "[NaN]",
+    "{1: 2}", "[1 2]",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+      g_test_message ("reading %s", good[i]);
+      node = craft_json_read (good[i], strlen (good[i]), 16, &error);
+      g_assert_no_error (error);
+      g_assert_true (json_parser_load_from_data (parser, good[i], -1, &error));
+      g_assert_true (json_node_equal (node, json_parser_get_root (parser)));
+      g_clear_pointer (&node, json_node_unref);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("refusing %s", bad[i]);
+      node = craft_json_read (bad[i], strlen (bad[i]), 16, &error);
+      g_assert_null (node);
+      g_assert_error (error, CRAFT_JSON_READER_ERROR, CRAFT_JSON_READER_ERROR_SYNTAX);
+      g_assert_true (g_regex_match_simple ("^1:[0-9]+: ", error->message, 0, 0));
+      g_clear_error (&error);
+    }
+
+  /* Where it stopped, on the line it stopped. */
+  node = craft_json_read ("{\n  \"a\": [1,\n  2,,\n]}", 20, 16, &error);
+  g_assert_null (node);
+  g_assert_nonnull (strstr (error->message, "3:5:"));
+  g_clear_error (&error);
+
+  /* Too deep is its own error, found before reading further; just deep enough is fine. */
+  node = craft_json_read ("[[[1]]]", 7, 2, &error);
+  g_assert_error (error, CRAFT_JSON_READER_ERROR, CRAFT_JSON_READER_ERROR_TOO_DEEP);
+  g_clear_error (&error);
+  node = craft_json_read ("[[1]]", 5, 2, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  g_clear_pointer (&node, json_node_unref);
+
+  /* A byte order mark is skipped; blanks alone are no tree and no error. */
+  node = craft_json_read ("\xef\xbb\xbf[1]", 6, 16, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_array_get_int_element (json_node_get_array (node), 0), ==, 1);
+  g_clear_pointer (&node, json_node_unref);
+  g_assert_null (craft_json_read (" \n\t", 3, 16, &error));
+  g_assert_no_error (error);
+
+  /* Beyond 64 bits a number is a double, which an import refuses where it wants a count. */
+  node = craft_json_read ("[9223372036854775808, 1e999]", 28, 16, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_node_get_value_type (json_array_get_element (json_node_get_array (node),
+                                                                     0)), ==, G_TYPE_DOUBLE);
+  g_assert_cmpfloat (json_array_get_double_element (json_node_get_array (node), 1), ==,
+                     G_MAXDOUBLE);
 }
 
 /* Importing the same file twice adds nothing the second time. */
@@ -963,6 +1041,7 @@ main (int   argc,
   g_test_add_func ("/export/json/import-merges", test_import_merges);
   g_test_add_func ("/export/json/import-many", test_import_many);
   g_test_add_func ("/export/json/corpus", test_corpus);
+  g_test_add_func ("/export/json/reader", test_json_reader);
   g_test_add_func ("/export/json/rollback", test_rollback);
   g_test_add_func ("/export/json/import-progress", test_import_progress);
   g_test_add_func ("/export/csv/python-reads-rows", test_csv);

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "craft-export.h"
+#include "craft-json-reader.h"
 #include "store/craft-store-export.h"
 
 G_DEFINE_QUARK (craft-export-error-quark, craft_export_error)
@@ -911,59 +912,6 @@ damaged (GError      **error,
   return FALSE;
 }
 
-/* json-glib parses recursively, so a file nested thousands deep could exhaust the stack
- * before any check of ours ran: count the depth on the raw bytes first. Its scanner also
- * takes more than JSON (comments, single-quoted strings), which would hide brackets from a
- * count that knows only JSON's strings: outside a string, only what strict JSON allows there
- * may appear (an export is always strict JSON). */
-static gboolean
-check_shape (const char  *data,
-             gsize        length,
-             GError     **error)
-{
-  static const char outside[] = " \t\n\r[]{}:,\"0123456789+-.eEtruefalsn";
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  gsize i = 0;
-
-  /* A byte order mark, as some editors add. */
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    i = 3;
-  for (; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '\0' || strchr (outside, c) == NULL)
-        {
-          g_set_error (error, CRAFT_EXPORT_ERROR, CRAFT_EXPORT_ERROR_DAMAGED,
-                       _("The file is damaged: it is not valid JSON."));
-          return FALSE;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > CRAFT_IMPORT_MAX_DEPTH)
-            {
-              g_set_error (error, CRAFT_EXPORT_ERROR, CRAFT_EXPORT_ERROR_DAMAGED,
-                           _("The file is damaged: it is nested too deeply."));
-              return FALSE;
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
 static gboolean
 get_object (JsonNode     *node,
             const Place  *place,
@@ -1703,7 +1651,7 @@ craft_import_load_data (const char  *data,
                         GError     **error)
 {
   g_autoptr(CraftImport) import = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -1719,23 +1667,25 @@ craft_import_load_data (const char  *data,
       return NULL;
     }
 
-  if (!check_shape (data, length, error))
-    return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, length > 0 ? data : "", (gssize) length,
-                                   &local_error))
+  root = craft_json_read (data, length, CRAFT_IMPORT_MAX_DEPTH, &local_error);
+  if (local_error != NULL
+      && g_error_matches (local_error, CRAFT_JSON_READER_ERROR,
+                          CRAFT_JSON_READER_ERROR_TOO_DEEP))
     {
-      /* json-glib's message can quote bytes of the file that are not UTF-8. */
-      g_autofree char *detail = g_utf8_make_valid (local_error->message, -1);
-
       g_set_error (error, CRAFT_EXPORT_ERROR, CRAFT_EXPORT_ERROR_DAMAGED,
-                   _("The file is damaged: it is incomplete or not valid JSON (%s)."), detail);
+                   _("The file is damaged: it is nested too deeply."));
+      return NULL;
+    }
+  if (local_error != NULL)
+    {
+      g_set_error (error, CRAFT_EXPORT_ERROR, CRAFT_EXPORT_ERROR_DAMAGED,
+                   _("The file is damaged: it is incomplete or not valid JSON (%s)."),
+                   local_error->message);
       return NULL;
     }
 
   import = import_new ();
-  if (!load_root (import, json_parser_get_root (parser), error))
+  if (!load_root (import, root, error))
     return NULL;
   return g_steal_pointer (&import);
 }

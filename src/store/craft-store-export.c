@@ -1061,6 +1061,10 @@ craft_store_pause_diary_search (CraftStore  *self,
 /* Rows added to the index by one statement: FTS5 writes what it holds at the end of every
  * statement, so not too few; progress is told between them. */
 #define SEARCH_FILL_ROWS 4096
+/* In bytes, as SQL text: while the index is filled, and FTS5's own default. */
+#define SEARCH_FILL_HASH_SIZE  "67108864"
+#define FTS5_DEFAULT_HASH_SIZE "1048576"
+#define IS_FTS5 (strcmp (CRAFT_FTS_MODULE, "fts5") == 0)
 
 gboolean
 craft_store_resume_diary_search (CraftStore             *self,
@@ -1083,6 +1087,13 @@ craft_store_resume_diary_search (CraftStore             *self,
   if (!get_last_entry_id (self, &last_id, error))
     return FALSE;
 
+  /* FTS5 writes out what it collected whenever it holds more than its hash size (1 MB by
+   * default), and then merges those small segments again and again: a larger one for the
+   * fill took a quarter off its time. The size is kept in the index's settings, so it is
+   * set back afterwards (and a rollback undoes both). */
+  if (IS_FTS5 && !exec (self, "INSERT INTO diary_search (diary_search, rank)"
+                              " VALUES ('hashsize', " SEARCH_FILL_HASH_SIZE ")", error))
+    return FALSE;
   stmt = prepare_once (self, pause->fill_sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -1104,6 +1115,9 @@ craft_store_resume_diary_search (CraftStore             *self,
     }
   sqlite3_finalize (stmt);
 
+  if (ok && IS_FTS5)
+    ok = exec (self, "INSERT INTO diary_search (diary_search, rank)"
+                     " VALUES ('hashsize', " FTS5_DEFAULT_HASH_SIZE ")", error);
   /* The trigger comes back as it was, for everything written after the import. */
   if (ok)
     ok = exec (self, pause->trigger_sql, error);

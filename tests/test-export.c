@@ -382,6 +382,72 @@ test_json_reader (void)
                      G_MAXDOUBLE);
 }
 
+/* Sections are read item by item once format and version have been seen; a file that has
+ * them later (written by hand or another tool) is read whole and means the same, and a
+ * newer file is still told to be newer, whatever comes first. */
+static void
+test_import_member_order (void)
+{
+#define ENTRY(uuid, stress) \
+  "{\"uuid\": \"" uuid "\", \"happened-at\": 1767229200, \"created-at\": 1767229200," \
+  " \"updated-at\": 1767229200, \"what-happened\": \"Vi bråkade\", \"stress\": " stress "}"
+  static const char first[] =
+    "{\"format\": \"craft-companion\", \"version\": 1, \"diary\": ["
+    ENTRY ("6376012d-1d73-4fcb-b74f-59ecd24e2081", "4") ", "
+    ENTRY ("7376012d-1d73-4fcb-b74f-59ecd24e2081", "5") "],"
+    " \"happiness\": [{\"day\": \"2026-01-05\", \"area\": \"overall\", \"value\": 5}]}";
+  static const char last[] =
+    "{\"diary\": ["
+    ENTRY ("6376012d-1d73-4fcb-b74f-59ecd24e2081", "4") ", "
+    ENTRY ("7376012d-1d73-4fcb-b74f-59ecd24e2081", "5") "],"
+    " \"happiness\": [{\"day\": \"2026-01-05\", \"area\": \"overall\", \"value\": 5}],"
+    " \"version\": 1, \"format\": \"craft-companion\"}";
+  static const char newer_last[] =
+    "{\"format\": \"craft-companion\", \"diary\": [{\"uuid\": \"x\", \"mood\": 3}],"
+    " \"version\": 2}";
+  static const char damaged_second[] =
+    "{\"format\": \"craft-companion\", \"version\": 1, \"diary\": ["
+    ENTRY ("6376012d-1d73-4fcb-b74f-59ecd24e2081", "4") ", "
+    ENTRY ("7376012d-1d73-4fcb-b74f-59ecd24e2081", "\"x\"") "]}";
+  static const char twice[] =
+    "{\"format\": \"craft-companion\", \"version\": 1,"
+    " \"diary\": [" ENTRY ("6376012d-1d73-4fcb-b74f-59ecd24e2081", "4") "],"
+    " \"diary\": [" ENTRY ("6376012d-1d73-4fcb-b74f-59ecd24e2081", "4") "]}";
+#undef ENTRY
+  const char *files[] = { first, last };
+  g_autoptr(GError) error = NULL;
+  CraftImport *import;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      const CraftImportSummary *summary;
+
+      import = craft_import_load_data (files[i], strlen (files[i]), &error);
+      g_assert_no_error (error);
+      summary = craft_import_get_summary (import);
+      g_assert_cmpuint (summary->diary_entries, ==, 2);
+      craft_import_free (import);
+    }
+
+  import = craft_import_load_data (newer_last, strlen (newer_last), &error);
+  g_assert_null (import);
+  g_assert_error (error, CRAFT_EXPORT_ERROR, CRAFT_EXPORT_ERROR_NEWER_VERSION);
+  g_clear_error (&error);
+
+  /* Where the wrong value is, counted from 0, as when the whole file was read first. */
+  import = craft_import_load_data (damaged_second, strlen (damaged_second), &error);
+  g_assert_null (import);
+  g_assert_error (error, CRAFT_EXPORT_ERROR, CRAFT_EXPORT_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "diary[1].stress"));
+  g_clear_error (&error);
+
+  /* A section given twice is not quietly half dropped: the same entry twice is refused. */
+  import = craft_import_load_data (twice, strlen (twice), &error);
+  g_assert_null (import);
+  g_assert_error (error, CRAFT_EXPORT_ERROR, CRAFT_EXPORT_ERROR_DAMAGED);
+  g_clear_error (&error);
+}
+
 /* Importing the same file twice adds nothing the second time. */
 static void
 test_import_twice (void)
@@ -1042,6 +1108,7 @@ main (int   argc,
   g_test_add_func ("/export/json/import-many", test_import_many);
   g_test_add_func ("/export/json/corpus", test_corpus);
   g_test_add_func ("/export/json/reader", test_json_reader);
+  g_test_add_func ("/export/json/member-order", test_import_member_order);
   g_test_add_func ("/export/json/rollback", test_rollback);
   g_test_add_func ("/export/json/import-progress", test_import_progress);
   g_test_add_func ("/export/csv/python-reads-rows", test_csv);

@@ -1475,67 +1475,102 @@ typedef enum
   SECTION_HAPPINESS,
 } Section;
 
-static gboolean
-load_section (CraftImport  *import,
-              JsonObject   *root,
-              const char   *name,
-              Section       section,
-              GError      **error)
+#define N_SECTIONS (SECTION_HAPPINESS + 1)
+
+static const char * const section_names[N_SECTIONS] = {
+  "diary", "answers", "rows", "sessions", "homework", "happiness",
+};
+
+/* What reading a file keeps between the items of a section: the keys seen, for refusing
+ * an item that is there twice. */
+typedef struct
 {
-  g_autoptr(GHashTable) seen = NULL;
-  JsonNode *node = json_object_get_member (root, name);
-  Place place = { name, -1, NULL, NULL };
+  CraftImport *import;
+  GHashTable  *seen[N_SECTIONS];
+} Loader;
+
+static void
+loader_clear (Loader *loader)
+{
+  for (guint i = 0; i < N_SECTIONS; i++)
+    g_clear_pointer (&loader->seen[i], g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Loader, loader_clear)
+
+static GHashTable *
+loader_get_seen (Loader  *loader,
+                 Section  section)
+{
+  if (loader->seen[section] == NULL)
+    {
+      if (section == SECTION_DIARY)
+        loader->seen[section] = g_hash_table_new (g_str_hash, g_str_equal);
+      else if (section == SECTION_SESSIONS)
+        loader->seen[section] = g_hash_table_new (NULL, NULL);
+      else
+        loader->seen[section] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  return loader->seen[section];
+}
+
+static gboolean
+load_item (Loader      *loader,
+           Section      section,
+           guint        index,
+           JsonNode    *item,
+           GError     **error)
+{
+  CraftImport *import = loader->import;
+  GHashTable *seen = loader_get_seen (loader, section);
+  Place place = { section_names[section], index, NULL, NULL };
+
+  /* As get_array() checks a whole array. */
+  if (index >= CRAFT_IMPORT_MAX_ITEMS)
+    {
+      place.index = -1;
+      return damaged (error, &place, PROBLEM_TOO_MANY);
+    }
+  switch (section)
+    {
+    case SECTION_DIARY:
+      return load_diary_entry (import, item, &place, seen, error);
+    case SECTION_ANSWERS:
+      return load_answer (import, item, &place, seen, error);
+    case SECTION_ROWS:
+      return load_row (import, item, &place, error);
+    case SECTION_SESSIONS:
+      return load_session (import, item, &place, seen, error);
+    case SECTION_HOMEWORK:
+      return load_homework (import, item, &place, seen, error);
+    case SECTION_HAPPINESS:
+      return load_happiness (import, item, &place, seen, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+load_section (Loader      *loader,
+              JsonObject  *root,
+              Section      section,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, section_names[section]);
+  Place place = { section_names[section], -1, NULL, NULL };
   JsonArray *array = NULL;
   guint length;
 
-  /* A section that is not there holds nothing. */
+  /* A section that is not there (or was read item by item) holds nothing more. */
   if (node == NULL)
     return TRUE;
   if (!get_array (node, &place, &array, error))
     return FALSE;
 
-  if (section == SECTION_DIARY)
-    seen = g_hash_table_new (g_str_hash, g_str_equal);
-  else if (section == SECTION_SESSIONS)
-    seen = g_hash_table_new (NULL, NULL);
-  else
-    seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
   length = json_array_get_length (array);
   for (guint i = 0; i < length; i++)
-    {
-      JsonNode *item = json_array_get_element (array, i);
-      gboolean ok = FALSE;
-
-      place.index = i;
-      place.member = NULL;
-      place.key = NULL;
-      switch (section)
-        {
-        case SECTION_DIARY:
-          ok = load_diary_entry (import, item, &place, seen, error);
-          break;
-        case SECTION_ANSWERS:
-          ok = load_answer (import, item, &place, seen, error);
-          break;
-        case SECTION_ROWS:
-          ok = load_row (import, item, &place, error);
-          break;
-        case SECTION_SESSIONS:
-          ok = load_session (import, item, &place, seen, error);
-          break;
-        case SECTION_HOMEWORK:
-          ok = load_homework (import, item, &place, seen, error);
-          break;
-        case SECTION_HAPPINESS:
-          ok = load_happiness (import, item, &place, seen, error);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-      if (!ok)
-        return FALSE;
-    }
+    if (!load_item (loader, section, i, json_array_get_element (array, i), error))
+      return FALSE;
   return TRUE;
 }
 
@@ -1548,10 +1583,11 @@ not_an_export (GError **error)
 }
 
 static gboolean
-load_root (CraftImport  *import,
+load_root (Loader       *loader,
            JsonNode     *root_node,
            GError      **error)
 {
+  CraftImport *import = loader->import;
   static const char * const known[] = {
     "format", "version", "diary", "answers", "rows", "sessions", "homework", "happiness",
     "meta", NULL
@@ -1594,13 +1630,9 @@ load_root (CraftImport  *import,
   if (!check_members (root, known, &place, error))
     return FALSE;
 
-  if (!load_section (import, root, "diary", SECTION_DIARY, error)
-      || !load_section (import, root, "answers", SECTION_ANSWERS, error)
-      || !load_section (import, root, "rows", SECTION_ROWS, error)
-      || !load_section (import, root, "sessions", SECTION_SESSIONS, error)
-      || !load_section (import, root, "homework", SECTION_HOMEWORK, error)
-      || !load_section (import, root, "happiness", SECTION_HAPPINESS, error))
-    return FALSE;
+  for (Section section = 0; section < N_SECTIONS; section++)
+    if (!load_section (loader, root, section, error))
+      return FALSE;
 
   node = json_object_get_member (root, "meta");
   place.section = "meta";
@@ -1645,6 +1677,42 @@ craft_import_load (GFile   *file,
   return craft_import_load_data (contents, length, error);
 }
 
+/* A section's items are read one at a time, never all kept as a tree, once the file has
+ * shown that it is an export of a version this one reads (so that a newer file is still
+ * told to be newer, not damaged). Otherwise the section stays in the tree and is checked
+ * after the whole file, as before. */
+static gboolean
+stream_section_cb (JsonObject *root,
+                   const char *member,
+                   gpointer    user_data)
+{
+  JsonNode *format = json_object_get_member (root, "format");
+  JsonNode *version = json_object_get_member (root, "version");
+
+  if (format == NULL || json_node_get_value_type (format) != G_TYPE_STRING
+      || g_strcmp0 (json_node_get_string (format), CRAFT_EXPORT_FORMAT) != 0
+      || version == NULL || json_node_get_value_type (version) != G_TYPE_INT64
+      || json_node_get_int (version) < 1 || json_node_get_int (version) > CRAFT_EXPORT_VERSION)
+    return FALSE;
+  for (Section section = 0; section < N_SECTIONS; section++)
+    if (g_str_equal (member, section_names[section]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+load_element_cb (const char  *member,
+                 guint        index,
+                 JsonNode    *element,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  for (Section section = 0; section < N_SECTIONS; section++)
+    if (g_str_equal (member, section_names[section]))
+      return load_item (user_data, section, index, element, error);
+  g_assert_not_reached ();
+}
+
 CraftImport *
 craft_import_load_data (const char  *data,
                         gsize        length,
@@ -1653,6 +1721,7 @@ craft_import_load_data (const char  *data,
   g_autoptr(CraftImport) import = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_auto(Loader) loader = { NULL };
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1667,7 +1736,15 @@ craft_import_load_data (const char  *data,
       return NULL;
     }
 
-  root = craft_json_read (data, length, CRAFT_IMPORT_MAX_DEPTH, &local_error);
+  import = import_new ();
+  loader.import = import;
+  root = craft_json_read_streaming (data, length, CRAFT_IMPORT_MAX_DEPTH, stream_section_cb,
+                                    load_element_cb, &loader, &local_error);
+  if (local_error != NULL && local_error->domain == CRAFT_EXPORT_ERROR)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   if (local_error != NULL
       && g_error_matches (local_error, CRAFT_JSON_READER_ERROR,
                           CRAFT_JSON_READER_ERROR_TOO_DEEP))
@@ -1684,8 +1761,7 @@ craft_import_load_data (const char  *data,
       return NULL;
     }
 
-  import = import_new ();
-  if (!load_root (import, root, error))
+  if (!load_root (&loader, root, error))
     return NULL;
   return g_steal_pointer (&import);
 }

@@ -23,6 +23,12 @@ typedef struct
   guint       max_depth;
   GString    *buffer; /* a string being unescaped */
   GError    **error;
+  /* Arrays that are members of the root object, element by element (see
+   * craft_json_read_streaming()). */
+  CraftJsonStreamFunc   stream_func;
+  CraftJsonElementFunc  element_func;
+  gpointer              user_data;
+  const char           *member; /* the root's member being streamed */
 } Reader;
 
 static gboolean
@@ -268,6 +274,46 @@ read_array (Reader *r,
     }
 }
 
+/* A member of the root object that is an array, read one element at a time: each is handed
+ * to the caller and freed before the next is read. */
+static gboolean
+stream_array (Reader *r)
+{
+  g_autofree char *name = g_strdup (r->member);
+  guint index = 0;
+
+  if (2 > r->max_depth)
+    return fail_with (r, CRAFT_JSON_READER_ERROR_TOO_DEEP, "nested too deeply");
+  r->p++; /* [ */
+  skip_space (r);
+  if (r->p < r->end && *r->p == ']')
+    {
+      r->p++;
+      return TRUE;
+    }
+  for (;; index++)
+    {
+      g_autoptr(JsonNode) element = read_value (r, 2);
+
+      if (element == NULL)
+        return FALSE;
+      if (!r->element_func (name, index, element, r->user_data, r->error))
+        return FALSE;
+      g_clear_pointer (&element, json_node_unref);
+      skip_space (r);
+      if (r->p >= r->end)
+        return fail (r, "unexpected end inside an array");
+      if (*r->p == ']')
+        {
+          r->p++;
+          return TRUE;
+        }
+      if (*r->p != ',')
+        return fail (r, "expected ',' or ']'");
+      r->p++;
+    }
+}
+
 static JsonNode *
 read_object (Reader *r,
              guint   depth)
@@ -299,11 +345,24 @@ read_object (Reader *r,
         return fail (r, r->p >= r->end ? "unexpected end inside an object" : "expected ':'"),
                NULL;
       r->p++;
+      if (depth == 1 && r->stream_func != NULL)
+        {
+          skip_space (r);
+          if (r->p < r->end && *r->p == '['
+              && r->stream_func (object, name, r->user_data))
+            {
+              r->member = name;
+              if (!stream_array (r))
+                return NULL;
+              goto next;
+            }
+        }
       member = read_value (r, depth);
       if (member == NULL)
         return NULL;
       /* The last of two members with the same name counts, as with JsonParser. */
       json_object_set_member (object, name, member);
+    next:
       skip_space (r);
       if (r->p >= r->end)
         return fail (r, "unexpected end inside an object"), NULL;
@@ -361,8 +420,21 @@ craft_json_read (const char  *data,
                  guint        max_depth,
                  GError     **error)
 {
+  return craft_json_read_streaming (data, length, max_depth, NULL, NULL, NULL, error);
+}
+
+JsonNode *
+craft_json_read_streaming (const char            *data,
+                           gsize                  length,
+                           guint                  max_depth,
+                           CraftJsonStreamFunc    stream_func,
+                           CraftJsonElementFunc   element_func,
+                           gpointer               user_data,
+                           GError               **error)
+{
   g_autoptr(GString) buffer = g_string_sized_new (256);
-  Reader r = { data, data, data + length, max_depth, buffer, error };
+  Reader r = { data, data, data + length, max_depth, buffer, error,
+               stream_func, element_func, user_data, NULL };
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);

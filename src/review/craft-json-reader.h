@@ -32,4 +32,29 @@ JsonNode *craft_json_read (const char  *data,
                            guint        max_depth,
                            GError     **error);
 
+/* Asked when a member of the root object holds an array: TRUE to have its elements handed
+ * to a CraftJsonElementFunc one by one instead of kept in the tree (the member is then left
+ * out of it). @root holds the members read so far. */
+typedef gboolean (*CraftJsonStreamFunc)  (JsonObject  *root,
+                                          const char  *member,
+                                          gpointer     user_data);
+/* One element of such an array, at @index; it is freed after the call. FALSE with @error
+ * set stops the reading with that error. */
+typedef gboolean (*CraftJsonElementFunc) (const char  *member,
+                                          guint        index,
+                                          JsonNode    *element,
+                                          gpointer     user_data,
+                                          GError     **error);
+
+/* The same, handing over the arrays @stream_func chooses element by element, so that a
+ * large file never stands in memory as a whole tree. Errors from @element_func come back
+ * as they were set. */
+JsonNode *craft_json_read_streaming (const char            *data,
+                                     gsize                  length,
+                                     guint                  max_depth,
+                                     CraftJsonStreamFunc    stream_func,
+                                     CraftJsonElementFunc   element_func,
+                                     gpointer               user_data,
+                                     GError               **error);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "craft-test-util.h"
 #include "review/craft-export.h"
+#include "review/craft-json-reader.h"
 #include "store/craft-store-export.h"
 #include "store/craft-store-private.h"
 
@@ -268,6 +269,185 @@ test_round_trip (void)
   }
 }
 
+/* How many entries a search for @word finds. */
+static guint
+count_found (CraftStore *store,
+             const char *word)
+{
+  CraftDiaryFilter filter = { .text = word };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hits = craft_store_diary_query (store, &filter, &error);
+
+  g_assert_no_error (error);
+  return hits->len;
+}
+
+/* The full-text index agrees with the entries, and keeps doing so: its insert trigger is
+ * there, so an entry written now is found (an import fills the index itself and drops the
+ * trigger for as long as it runs). */
+static void
+assert_search_index_whole (CraftStore *store)
+{
+  sqlite3 *db = _craft_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO diary_search (diary_search)"
+                                     " VALUES ('integrity-check')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master WHERE type = 'trigger'"
+                                           " AND name = 'diary_entry_ai'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpuint (count_found (store, "trampolin"), ==, 0);
+  add_entry (store, T0 + 7 * 86400, "what-happened", "Han hoppade på trampolinen", NULL);
+  g_assert_cmpuint (count_found (store, "trampolinen"), ==, 1);
+}
+
+/* The import's own JSON reader gives json-glib's tree for strict JSON and refuses the rest
+ * with a line and column. */
+static void
+test_json_reader (void)
+{
+  static const char * const good[] = {
+    "{\"format\": \"craft-companion\", \"version\": 1, \"diary\": []}",
+    " [1, -2, 0, 3.5, -0.25e-3, 1E+2, true, false, null, \"\", {}, []] ",
+    "{\"a\": {\"b\": [\"c\", {\"d\": \"e\"}]}}",
+    "[\"\\u00e5\\u00e4\\u00f6 \\ud83d\\ude00\", \"\\\"\\\\\\/\\b\\f\\n\\r\\t\"]",
+    "[9223372036854775807, -9223372036854775808]",
+    "\"bara text\"",
+    "{\"x\": 1, \"x\": 2}",
+  };
+  static const char * const bad[] = {
+    "{\"a\": 1,}", "[1,]", "[01]", "[.5]", "[-]", "[1.]", "[1e]", "{'a': 1}", "[1] // x",
+    "/* x */ [1]", "[\"\\ud83d\"]", "[\"\\ude00\"]", "[\"\\x41\"]", "[\"\\u00g0\"]",
+    "[\"raw\x01\"]", "[\"open", "{\"a\" 1}", "{\"a\": 1", "[1] [2]", "[tru]", "nul", "[NaN]",
+    "{1: 2}", "[1 2]",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+      g_test_message ("reading %s", good[i]);
+      node = craft_json_read (good[i], strlen (good[i]), 16, &error);
+      g_assert_no_error (error);
+      g_assert_true (json_parser_load_from_data (parser, good[i], -1, &error));
+      g_assert_true (json_node_equal (node, json_parser_get_root (parser)));
+      g_clear_pointer (&node, json_node_unref);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("refusing %s", bad[i]);
+      node = craft_json_read (bad[i], strlen (bad[i]), 16, &error);
+      g_assert_null (node);
+      g_assert_error (error, CRAFT_JSON_READER_ERROR, CRAFT_JSON_READER_ERROR_SYNTAX);
+      g_assert_true (g_regex_match_simple ("^1:[0-9]+: ", error->message, 0, 0));
+      g_clear_error (&error);
+    }
+
+  /* Where it stopped, on the line it stopped. */
+  node = craft_json_read ("{\n  \"a\": [1,\n  2,,\n]}", 20, 16, &error);
+  g_assert_null (node);
+  g_assert_nonnull (strstr (error->message, "3:5:"));
+  g_clear_error (&error);
+
+  /* Too deep is its own error, found before reading further; just deep enough is fine. */
+  node = craft_json_read ("[[[1]]]", 7, 2, &error);
+  g_assert_error (error, CRAFT_JSON_READER_ERROR, CRAFT_JSON_READER_ERROR_TOO_DEEP);
+  g_clear_error (&error);
+  node = craft_json_read ("[[1]]", 5, 2, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  g_clear_pointer (&node, json_node_unref);
+
+  /* A byte order mark is skipped; blanks alone are no tree and no error. */
+  node = craft_json_read ("\xef\xbb\xbf[1]", 6, 16, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_array_get_int_element (json_node_get_array (node), 0), ==, 1);
+  g_clear_pointer (&node, json_node_unref);
+  g_assert_null (craft_json_read (" \n\t", 3, 16, &error));
+  g_assert_no_error (error);
+
+  /* Beyond 64 bits a number is a double, which an import refuses where it wants a count. */
+  node = craft_json_read ("[9223372036854775808, 1e999]", 28, 16, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_node_get_value_type (json_array_get_element (json_node_get_array (node),
+                                                                     0)), ==, G_TYPE_DOUBLE);
+  g_assert_cmpfloat (json_array_get_double_element (json_node_get_array (node), 1), ==,
+                     G_MAXDOUBLE);
+}
+
+/* Sections are read item by item once format and version have been seen; a file that has
+ * them later (written by hand or another tool) is read whole and means the same, and a
+ * newer file is still told to be newer, whatever comes first. */
+static void
+test_import_member_order (void)
+{
+#define ENTRY(uuid, stress) \
+  "{\"uuid\": \"" uuid "\", \"happened-at\": 1767229200, \"created-at\": 1767229200," \
+  " \"updated-at\": 1767229200, \"what-happened\": \"Vi bråkade\", \"stress\": " stress "}"
+  static const char first[] =
+    "{\"format\": \"craft-companion\", \"version\": 1, \"diary\": ["
+    ENTRY ("6376012d-1d73-4fcb-b74f-59ecd24e2081", "4") ", "
+    ENTRY ("7376012d-1d73-4fcb-b74f-59ecd24e2081", "5") "],"
+    " \"happiness\": [{\"day\": \"2026-01-05\", \"area\": \"overall\", \"value\": 5}]}";
+  static const char last[] =
+    "{\"diary\": ["
+    ENTRY ("6376012d-1d73-4fcb-b74f-59ecd24e2081", "4") ", "
+    ENTRY ("7376012d-1d73-4fcb-b74f-59ecd24e2081", "5") "],"
+    " \"happiness\": [{\"day\": \"2026-01-05\", \"area\": \"overall\", \"value\": 5}],"
+    " \"version\": 1, \"format\": \"craft-companion\"}";
+  static const char newer_last[] =
+    "{\"format\": \"craft-companion\", \"diary\": [{\"uuid\": \"x\", \"mood\": 3}],"
+    " \"version\": 2}";
+  static const char damaged_second[] =
+    "{\"format\": \"craft-companion\", \"version\": 1, \"diary\": ["
+    ENTRY ("6376012d-1d73-4fcb-b74f-59ecd24e2081", "4") ", "
+    ENTRY ("7376012d-1d73-4fcb-b74f-59ecd24e2081", "\"x\"") "]}";
+  static const char twice[] =
+    "{\"format\": \"craft-companion\", \"version\": 1,"
+    " \"diary\": [" ENTRY ("6376012d-1d73-4fcb-b74f-59ecd24e2081", "4") "],"
+    " \"diary\": [" ENTRY ("6376012d-1d73-4fcb-b74f-59ecd24e2081", "4") "]}";
+#undef ENTRY
+  const char *files[] = { first, last };
+  g_autoptr(GError) error = NULL;
+  CraftImport *import;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      const CraftImportSummary *summary;
+
+      import = craft_import_load_data (files[i], strlen (files[i]), &error);
+      g_assert_no_error (error);
+      summary = craft_import_get_summary (import);
+      g_assert_cmpuint (summary->diary_entries, ==, 2);
+      craft_import_free (import);
+    }
+
+  import = craft_import_load_data (newer_last, strlen (newer_last), &error);
+  g_assert_null (import);
+  g_assert_error (error, CRAFT_EXPORT_ERROR, CRAFT_EXPORT_ERROR_NEWER_VERSION);
+  g_clear_error (&error);
+
+  /* Where the wrong value is, counted from 0, as when the whole file was read first. */
+  import = craft_import_load_data (damaged_second, strlen (damaged_second), &error);
+  g_assert_null (import);
+  g_assert_error (error, CRAFT_EXPORT_ERROR, CRAFT_EXPORT_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "diary[1].stress"));
+  g_clear_error (&error);
+
+  /* A section given twice is not quietly half dropped: the same entry twice is refused. */
+  import = craft_import_load_data (twice, strlen (twice), &error);
+  g_assert_null (import);
+  g_assert_error (error, CRAFT_EXPORT_ERROR, CRAFT_EXPORT_ERROR_DAMAGED);
+  g_clear_error (&error);
+}
+
 /* Importing the same file twice adds nothing the second time. */
 static void
 test_import_twice (void)
@@ -342,6 +522,7 @@ test_import_merges (void)
   craft_store_set_row_value (store_b, row, "name", "Bo", &error);
   craft_store_set_happiness (store_b, "2026-01-05", "money", 9, &error);
   g_assert_no_error (error);
+  add_entry (store_b, T0 - 86400, "place", "Hemma sedan evigheter", NULL);
 
   import_file (store_b, file_a);
 
@@ -355,6 +536,11 @@ test_import_merges (void)
   ratings = craft_store_list_happiness (store_b, &error);
   g_assert_cmpuint (ratings->len, ==, 3);
   g_assert_cmpint (g_array_index (ratings, CraftHappinessRating, 0).value, ==, 9);
+  /* The entry that was there is indexed once, the imported ones too. */
+  g_assert_cmpuint (count_entries (store_b, FALSE), ==, 4);
+  g_assert_cmpuint (count_found (store_b, "evigheter"), ==, 1);
+  g_assert_cmpuint (count_found (store_b, "bråkade"), ==, 1);
+  assert_search_index_whole (store_b);
 }
 
 static CraftStore *
@@ -483,6 +669,13 @@ test_rollback (void)
     g_assert_true (sqlite3_get_autocommit (_craft_store_get_db (store_b)));
   }
   g_assert_true (craft_test_file_has_checksum (db, before));
+  {
+    g_autoptr(CraftStore) store_b = open_filled_store (dir_b);
+
+    /* The entry that was there is found as before, and new ones are. */
+    g_assert_cmpuint (count_found (store_b, "Already"), ==, 1);
+    assert_search_index_whole (store_b);
+  }
 }
 
 /* The CSV reads back, with Python's csv module, as the same rows as the diary. */
@@ -817,6 +1010,7 @@ check_import_many (const char *name,
   g_assert_cmpuint (craft_import_get_summary (import)->diary_new, ==, 0);
   g_assert_cmpuint (craft_import_get_summary (import)->diary_present, ==, 300);
   g_assert_cmpuint (count_entries (store_b, FALSE), ==, 300);
+  assert_search_index_whole (store_b);
 }
 
 /* More entries than the store inserts with one statement, and not a whole number of such
@@ -913,6 +1107,8 @@ main (int   argc,
   g_test_add_func ("/export/json/import-merges", test_import_merges);
   g_test_add_func ("/export/json/import-many", test_import_many);
   g_test_add_func ("/export/json/corpus", test_corpus);
+  g_test_add_func ("/export/json/reader", test_json_reader);
+  g_test_add_func ("/export/json/member-order", test_import_member_order);
   g_test_add_func ("/export/json/rollback", test_rollback);
   g_test_add_func ("/export/json/import-progress", test_import_progress);
   g_test_add_func ("/export/csv/python-reads-rows", test_csv);

@@ -341,6 +341,20 @@ on_import_dialog_response_cb (AdwMessageDialog *dialog,
     import_job_free (job);
 }
 
+typedef struct
+{
+  GFile *file;
+  char  *data_dir;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_object_unref (job->file);
+  g_free (job->data_dir);
+  g_free (job);
+}
+
 static void
 on_import_loaded_cb (GObject      *source,
                      GAsyncResult *result,
@@ -360,7 +374,7 @@ on_import_loaded_cb (GObject      *source,
       return;
     }
   craft_window_set_progress (window, NULL, -1);
-  if (import == NULL || !craft_import_preview (import, window_store (window), &error))
+  if (import == NULL)
     {
       g_clear_pointer (&import, craft_import_free);
       body = g_strdup_printf (_("%s Nothing was changed in Craft Companion."), error->message);
@@ -372,7 +386,7 @@ on_import_loaded_cb (GObject      *source,
   job->window = g_object_ref (window);
   job->import = import;
   job->data_dir = g_strdup (craft_store_get_data_dir (window_store (window)));
-  job->file = g_object_ref (G_FILE (g_task_get_task_data (G_TASK (result))));
+  job->file = g_object_ref (((LoadJob *) g_task_get_task_data (G_TASK (result)))->file);
 
   summary = craft_import_summary_to_string (craft_import_get_summary (import));
   body = g_strdup_printf ("%s\n\n%s", summary,
@@ -389,21 +403,25 @@ on_import_loaded_cb (GObject      *source,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Reading and checking a file of up to half a gigabyte is done in a thread; it touches no
- * data. */
+/* Reading and checking a file of up to half a gigabyte, and working out what it would add,
+ * is done in a thread, with a connection of its own; it writes nothing. */
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  LoadJob *job = task_data;
   GError *error = NULL;
-  CraftImport *import = craft_import_load (G_FILE (task_data), &error);
+  g_autoptr(CraftImport) import = craft_import_load (job->file, &error);
+  g_autoptr(CraftStore) store = NULL;
 
-  if (import == NULL)
+  if (import != NULL)
+    store = craft_store_open (job->data_dir, &error);
+  if (import == NULL || store == NULL || !craft_import_preview (import, store, &error))
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, import, (GDestroyNotify) craft_import_free);
+    g_task_return_pointer (task, g_steal_pointer (&import), (GDestroyNotify) craft_import_free);
 }
 
 void
@@ -411,6 +429,7 @@ craft_data_import_file (CraftWindow *window,
                         GFile       *file)
 {
   g_autoptr(GTask) task = NULL;
+  LoadJob *job;
 
   g_return_if_fail (CRAFT_IS_WINDOW (window));
   g_return_if_fail (G_IS_FILE (file));
@@ -418,8 +437,11 @@ craft_data_import_file (CraftWindow *window,
   craft_saver_flush (craft_context_get_saver (craft_window_get_context (window)), NULL);
   g_object_set_data (G_OBJECT (window), "craft-import-done", NULL);
   craft_window_set_progress (window, _("Checking the file…"), 0);
+  job = g_new0 (LoadJob, 1);
+  job->file = g_object_ref (file);
+  job->data_dir = g_strdup (craft_store_get_data_dir (window_store (window)));
   task = g_task_new (NULL, NULL, on_import_loaded_cb, g_object_ref (window));
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
   g_task_run_in_thread (task, load_thread);
 }
 

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "craft-export.h"
+#include "craft-json-reader.h"
 #include "store/craft-store-export.h"
 
 G_DEFINE_QUARK (craft-export-error-quark, craft_export_error)
@@ -911,59 +912,6 @@ damaged (GError      **error,
   return FALSE;
 }
 
-/* json-glib parses recursively, so a file nested thousands deep could exhaust the stack
- * before any check of ours ran: count the depth on the raw bytes first. Its scanner also
- * takes more than JSON (comments, single-quoted strings), which would hide brackets from a
- * count that knows only JSON's strings: outside a string, only what strict JSON allows there
- * may appear (an export is always strict JSON). */
-static gboolean
-check_shape (const char  *data,
-             gsize        length,
-             GError     **error)
-{
-  static const char outside[] = " \t\n\r[]{}:,\"0123456789+-.eEtruefalsn";
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  gsize i = 0;
-
-  /* A byte order mark, as some editors add. */
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    i = 3;
-  for (; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '\0' || strchr (outside, c) == NULL)
-        {
-          g_set_error (error, CRAFT_EXPORT_ERROR, CRAFT_EXPORT_ERROR_DAMAGED,
-                       _("The file is damaged: it is not valid JSON."));
-          return FALSE;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > CRAFT_IMPORT_MAX_DEPTH)
-            {
-              g_set_error (error, CRAFT_EXPORT_ERROR, CRAFT_EXPORT_ERROR_DAMAGED,
-                           _("The file is damaged: it is nested too deeply."));
-              return FALSE;
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
 static gboolean
 get_object (JsonNode     *node,
             const Place  *place,
@@ -1527,67 +1475,102 @@ typedef enum
   SECTION_HAPPINESS,
 } Section;
 
-static gboolean
-load_section (CraftImport  *import,
-              JsonObject   *root,
-              const char   *name,
-              Section       section,
-              GError      **error)
+#define N_SECTIONS (SECTION_HAPPINESS + 1)
+
+static const char * const section_names[N_SECTIONS] = {
+  "diary", "answers", "rows", "sessions", "homework", "happiness",
+};
+
+/* What reading a file keeps between the items of a section: the keys seen, for refusing
+ * an item that is there twice. */
+typedef struct
 {
-  g_autoptr(GHashTable) seen = NULL;
-  JsonNode *node = json_object_get_member (root, name);
-  Place place = { name, -1, NULL, NULL };
+  CraftImport *import;
+  GHashTable  *seen[N_SECTIONS];
+} Loader;
+
+static void
+loader_clear (Loader *loader)
+{
+  for (guint i = 0; i < N_SECTIONS; i++)
+    g_clear_pointer (&loader->seen[i], g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Loader, loader_clear)
+
+static GHashTable *
+loader_get_seen (Loader  *loader,
+                 Section  section)
+{
+  if (loader->seen[section] == NULL)
+    {
+      if (section == SECTION_DIARY)
+        loader->seen[section] = g_hash_table_new (g_str_hash, g_str_equal);
+      else if (section == SECTION_SESSIONS)
+        loader->seen[section] = g_hash_table_new (NULL, NULL);
+      else
+        loader->seen[section] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  return loader->seen[section];
+}
+
+static gboolean
+load_item (Loader      *loader,
+           Section      section,
+           guint        index,
+           JsonNode    *item,
+           GError     **error)
+{
+  CraftImport *import = loader->import;
+  GHashTable *seen = loader_get_seen (loader, section);
+  Place place = { section_names[section], index, NULL, NULL };
+
+  /* As get_array() checks a whole array. */
+  if (index >= CRAFT_IMPORT_MAX_ITEMS)
+    {
+      place.index = -1;
+      return damaged (error, &place, PROBLEM_TOO_MANY);
+    }
+  switch (section)
+    {
+    case SECTION_DIARY:
+      return load_diary_entry (import, item, &place, seen, error);
+    case SECTION_ANSWERS:
+      return load_answer (import, item, &place, seen, error);
+    case SECTION_ROWS:
+      return load_row (import, item, &place, error);
+    case SECTION_SESSIONS:
+      return load_session (import, item, &place, seen, error);
+    case SECTION_HOMEWORK:
+      return load_homework (import, item, &place, seen, error);
+    case SECTION_HAPPINESS:
+      return load_happiness (import, item, &place, seen, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+load_section (Loader      *loader,
+              JsonObject  *root,
+              Section      section,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, section_names[section]);
+  Place place = { section_names[section], -1, NULL, NULL };
   JsonArray *array = NULL;
   guint length;
 
-  /* A section that is not there holds nothing. */
+  /* A section that is not there (or was read item by item) holds nothing more. */
   if (node == NULL)
     return TRUE;
   if (!get_array (node, &place, &array, error))
     return FALSE;
 
-  if (section == SECTION_DIARY)
-    seen = g_hash_table_new (g_str_hash, g_str_equal);
-  else if (section == SECTION_SESSIONS)
-    seen = g_hash_table_new (NULL, NULL);
-  else
-    seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
   length = json_array_get_length (array);
   for (guint i = 0; i < length; i++)
-    {
-      JsonNode *item = json_array_get_element (array, i);
-      gboolean ok = FALSE;
-
-      place.index = i;
-      place.member = NULL;
-      place.key = NULL;
-      switch (section)
-        {
-        case SECTION_DIARY:
-          ok = load_diary_entry (import, item, &place, seen, error);
-          break;
-        case SECTION_ANSWERS:
-          ok = load_answer (import, item, &place, seen, error);
-          break;
-        case SECTION_ROWS:
-          ok = load_row (import, item, &place, error);
-          break;
-        case SECTION_SESSIONS:
-          ok = load_session (import, item, &place, seen, error);
-          break;
-        case SECTION_HOMEWORK:
-          ok = load_homework (import, item, &place, seen, error);
-          break;
-        case SECTION_HAPPINESS:
-          ok = load_happiness (import, item, &place, seen, error);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-      if (!ok)
-        return FALSE;
-    }
+    if (!load_item (loader, section, i, json_array_get_element (array, i), error))
+      return FALSE;
   return TRUE;
 }
 
@@ -1600,10 +1583,11 @@ not_an_export (GError **error)
 }
 
 static gboolean
-load_root (CraftImport  *import,
+load_root (Loader       *loader,
            JsonNode     *root_node,
            GError      **error)
 {
+  CraftImport *import = loader->import;
   static const char * const known[] = {
     "format", "version", "diary", "answers", "rows", "sessions", "homework", "happiness",
     "meta", NULL
@@ -1646,13 +1630,9 @@ load_root (CraftImport  *import,
   if (!check_members (root, known, &place, error))
     return FALSE;
 
-  if (!load_section (import, root, "diary", SECTION_DIARY, error)
-      || !load_section (import, root, "answers", SECTION_ANSWERS, error)
-      || !load_section (import, root, "rows", SECTION_ROWS, error)
-      || !load_section (import, root, "sessions", SECTION_SESSIONS, error)
-      || !load_section (import, root, "homework", SECTION_HOMEWORK, error)
-      || !load_section (import, root, "happiness", SECTION_HAPPINESS, error))
-    return FALSE;
+  for (Section section = 0; section < N_SECTIONS; section++)
+    if (!load_section (loader, root, section, error))
+      return FALSE;
 
   node = json_object_get_member (root, "meta");
   place.section = "meta";
@@ -1697,14 +1677,51 @@ craft_import_load (GFile   *file,
   return craft_import_load_data (contents, length, error);
 }
 
+/* A section's items are read one at a time, never all kept as a tree, once the file has
+ * shown that it is an export of a version this one reads (so that a newer file is still
+ * told to be newer, not damaged). Otherwise the section stays in the tree and is checked
+ * after the whole file, as before. */
+static gboolean
+stream_section_cb (JsonObject *root,
+                   const char *member,
+                   gpointer    user_data)
+{
+  JsonNode *format = json_object_get_member (root, "format");
+  JsonNode *version = json_object_get_member (root, "version");
+
+  if (format == NULL || json_node_get_value_type (format) != G_TYPE_STRING
+      || g_strcmp0 (json_node_get_string (format), CRAFT_EXPORT_FORMAT) != 0
+      || version == NULL || json_node_get_value_type (version) != G_TYPE_INT64
+      || json_node_get_int (version) < 1 || json_node_get_int (version) > CRAFT_EXPORT_VERSION)
+    return FALSE;
+  for (Section section = 0; section < N_SECTIONS; section++)
+    if (g_str_equal (member, section_names[section]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+load_element_cb (const char  *member,
+                 guint        index,
+                 JsonNode    *element,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  for (Section section = 0; section < N_SECTIONS; section++)
+    if (g_str_equal (member, section_names[section]))
+      return load_item (user_data, section, index, element, error);
+  g_assert_not_reached ();
+}
+
 CraftImport *
 craft_import_load_data (const char  *data,
                         gsize        length,
                         GError     **error)
 {
   g_autoptr(CraftImport) import = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_auto(Loader) loader = { NULL };
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1719,23 +1736,32 @@ craft_import_load_data (const char  *data,
       return NULL;
     }
 
-  if (!check_shape (data, length, error))
-    return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, length > 0 ? data : "", (gssize) length,
-                                   &local_error))
+  import = import_new ();
+  loader.import = import;
+  root = craft_json_read_streaming (data, length, CRAFT_IMPORT_MAX_DEPTH, stream_section_cb,
+                                    load_element_cb, &loader, &local_error);
+  if (local_error != NULL && local_error->domain == CRAFT_EXPORT_ERROR)
     {
-      /* json-glib's message can quote bytes of the file that are not UTF-8. */
-      g_autofree char *detail = g_utf8_make_valid (local_error->message, -1);
-
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (local_error != NULL
+      && g_error_matches (local_error, CRAFT_JSON_READER_ERROR,
+                          CRAFT_JSON_READER_ERROR_TOO_DEEP))
+    {
       g_set_error (error, CRAFT_EXPORT_ERROR, CRAFT_EXPORT_ERROR_DAMAGED,
-                   _("The file is damaged: it is incomplete or not valid JSON (%s)."), detail);
+                   _("The file is damaged: it is nested too deeply."));
+      return NULL;
+    }
+  if (local_error != NULL)
+    {
+      g_set_error (error, CRAFT_EXPORT_ERROR, CRAFT_EXPORT_ERROR_DAMAGED,
+                   _("The file is damaged: it is incomplete or not valid JSON (%s)."),
+                   local_error->message);
       return NULL;
     }
 
-  import = import_new ();
-  if (!load_root (import, json_parser_get_root (parser), error))
+  if (!load_root (&loader, root, error))
     return NULL;
   return g_steal_pointer (&import);
 }
@@ -1750,17 +1776,35 @@ typedef struct
   guint                   done;
   guint                   total;
   guint                   next;
+  guint                   indexed_base; /* done before the full-text index was filled */
 } Progress;
 
+/* Sets how many items are done, telling the caller when a percent more is. */
 static void
-progress_step (Progress *progress)
+progress_advance (Progress *progress,
+                  guint     done)
 {
-  progress->done++;
+  progress->done = MIN (done, progress->total);
   if (progress->func != NULL && progress->done >= progress->next)
     {
       progress->func (progress->done, progress->total, progress->data);
       progress->next = progress->done + MAX (progress->total / 100, 1);
     }
+}
+
+static void
+progress_step (Progress *progress)
+{
+  progress_advance (progress, progress->done + 1);
+}
+
+static void
+progress_indexed (guint    n_indexed,
+                  gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  progress_advance (progress, progress->indexed_base + n_indexed);
 }
 
 static gboolean
@@ -1774,13 +1818,20 @@ merge (CraftImport  *import,
   g_autoptr(GHashTable) lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree CraftDiaryRecord *records = NULL;
   g_autofree gboolean *added = NULL;
+  g_autoptr(CraftDiarySearchPause) pause = NULL;
   gboolean changed;
   guint slice;
 
   summary.diary_entries = import->diary->len;
-  progress->total = import->diary->len + import->answers->len + import->rows->len
+  /* The entries count twice: written, then added to the full-text index. */
+  progress->total = 2 * import->diary->len + import->answers->len + import->rows->len
                     + import->sessions->len + import->homework->len + import->happiness->len
                     + import->meta->len;
+
+  /* The index is filled once, after the last entry (see craft_store_pause_diary_search()). */
+  if (!dry_run && import->diary->len > 0
+      && (pause = craft_store_pause_diary_search (store, error)) == NULL)
+    return FALSE;
 
   /* In slices, so the store can insert many entries with one statement. */
   slice = craft_store_diary_batch_size (store) * 8;
@@ -1811,6 +1862,18 @@ merge (CraftImport  *import,
             summary.diary_present++;
         }
     }
+  if (pause != NULL)
+    {
+      guint before = progress->done;
+
+      progress->indexed_base = before;
+      if (!craft_store_resume_diary_search (store, pause, progress_indexed, progress, error))
+        return FALSE;
+      /* Entries already here are not indexed again, but count all the same. */
+      progress_advance (progress, before + import->diary->len);
+    }
+  else
+    progress_advance (progress, progress->done + import->diary->len);
 
   for (guint i = 0; i < import->answers->len; i++)
     {
@@ -1950,7 +2013,7 @@ craft_import_apply_with_progress (CraftImport              *import,
                                   gpointer                  user_data,
                                   GError                  **error)
 {
-  Progress progress = { func, user_data, 0, 0, 0 };
+  Progress progress = { func, user_data, 0, 0, 0, 0 };
 
   g_return_val_if_fail (import != NULL, FALSE);
   g_return_val_if_fail (CRAFT_IS_STORE (store), FALSE);

@@ -138,6 +138,24 @@ gboolean   craft_store_merge_diary_records   (CraftStore              *self,
                                               gboolean                 dry_run,
                                               gboolean                *changed,
                                               GError                 **error);
+/* While an import adds many entries, the full-text index is filled once at the end instead
+ * of by the insert trigger for every entry (which made FTS5 write a segment for every
+ * statement). Inside craft_store_begin_write() only: pausing drops the trigger
+ * diary_entry_ai when it does nothing but fill the index (and leaves it alone otherwise);
+ * resuming indexes every entry added since and creates the trigger again, as it was. A
+ * rollback brings the trigger back too. Other triggers are never touched. */
+typedef struct _CraftDiarySearchPause CraftDiarySearchPause;
+/* Called after each part of the index is filled, with the entries indexed so far. */
+typedef void (*CraftDiaryFillFunc) (guint    n_indexed,
+                                    gpointer user_data);
+CraftDiarySearchPause *craft_store_pause_diary_search  (CraftStore             *self,
+                                                        GError                **error);
+gboolean               craft_store_resume_diary_search (CraftStore             *self,
+                                                        CraftDiarySearchPause  *pause,
+                                                        CraftDiaryFillFunc      func,
+                                                        gpointer                user_data,
+                                                        GError                **error);
+void                   craft_diary_search_pause_free   (CraftDiarySearchPause  *pause);
 /* Fills in the answer only when it is missing or empty here. */
 gboolean   craft_store_merge_answer          (CraftStore  *self,
                                               const char  *worksheet,
@@ -196,5 +214,7 @@ void craft_row_record_free      (CraftRowRecord      *record);
 void craft_session_record_free  (CraftSessionRecord  *record);
 void craft_homework_record_free (CraftHomeworkRecord *record);
 void craft_meta_record_free     (CraftMetaRecord     *record);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CraftDiarySearchPause, craft_diary_search_pause_free)
 
 G_END_DECLS

@@ -10,7 +10,12 @@
  *
  *   craft-bench-store DATA_DIR WORK_DIR RUNS [IMPORT_FILE]
  *
- * With CRAFT_BENCH_NO_EXPORT set, stops after the Review figures.
+ * With CRAFT_BENCH_NO_EXPORT set, stops after the Review figures. CRAFT_BENCH_ONLY (figure
+ * names separated by commas) runs only those figures, for profiling one of them:
+ *   CRAFT_BENCH_ONLY=diary-list,search-common CRAFT_BENCH_NO_EXPORT=1 valgrind \
+ *     --tool=callgrind --collect-atstart=no --toggle-collect=run_filter \
+ *     --dump-after=run_filter craft-bench-store DATA_DIR WORK_DIR 1
+ * writes one profile per call (the warm-up, then the run).
  */
 #include "config.h"
 
@@ -40,7 +45,15 @@ run (const char *name,
      gpointer    data)
 {
   g_autoptr(GError) error = NULL;
+  const char *only = g_getenv ("CRAFT_BENCH_ONLY");
 
+  if (only != NULL)
+    {
+      g_auto(GStrv) names = g_strsplit (only, ",", -1);
+
+      if (!g_strv_contains ((const char * const *) names, name))
+        return;
+    }
   if (!func (data, &error)) /* warm-up */
     g_error ("%s: %s", name, error->message);
   g_string_append_printf (json, "%s\n  \"%s\": [", json->len > 1 ? "," : "", name);

@@ -91,6 +91,29 @@ run_filter (gpointer   data,
   return TRUE;
 }
 
+/* The first list of a diary place just shown: a new model reads every entry's id and time
+ * (what later filters and searches reuse). */
+static gboolean
+run_new_list (gpointer   data,
+              GError   **error)
+{
+  g_autoptr(CraftDiaryModel) model = craft_diary_model_new (data);
+  FilterRun all = { model, { 0 } };
+
+  return run_filter (&all, error);
+}
+
+/* A filter on a diary place just shown: every entry's traits are read first. */
+static gboolean
+run_new_filter (gpointer   data,
+                GError   **error)
+{
+  g_autoptr(CraftDiaryModel) model = craft_diary_model_new (data);
+  FilterRun f1 = { model, { .coping = "engaged", .safe = "no" } };
+
+  return run_filter (&f1, error);
+}
+
 static gboolean
 run_open (gpointer   data,
           GError   **error)
@@ -212,11 +235,13 @@ main (int   argc,
     FilterRun f3 = { model, { .from_day = "2025-11-23", .to_day = "2026-11-23",
                               .loved_one_state = "using", .flagged_only = TRUE } };
 
+    run ("diary-list-new", run_new_list, store);
     run ("diary-list", run_filter, &all);
     run ("search-common", run_filter, &common);
     run ("search-rare", run_filter, &rare);
     run ("search-swedish", run_filter, &swedish);
     run ("filter-coping-safe", run_filter, &f1);
+    run ("filter-coping-safe-new", run_new_filter, store);
     run ("filter-tag-stress", run_filter, &f2);
     run ("filter-year-state-flagged", run_filter, &f3);
   }

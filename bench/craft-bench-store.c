@@ -11,8 +11,13 @@
  *   craft-bench-store DATA_DIR WORK_DIR RUNS [IMPORT_FILE]
  *
  * With CRAFT_BENCH_NO_EXPORT set, stops after the Review figures; with CRAFT_BENCH_ONLY_REVIEW
- * set, times nothing else (for counting their instructions alone with callgrind's
- * --toggle-collect=run_aggregates).
+ * set, times nothing but them (for counting their instructions alone with callgrind's
+ * --toggle-collect=run_aggregates). CRAFT_BENCH_ONLY (figure names separated by commas)
+ * runs only those list figures, for profiling one of them:
+ *   CRAFT_BENCH_ONLY=diary-list,search-common CRAFT_BENCH_NO_EXPORT=1 valgrind \
+ *     --tool=callgrind --collect-atstart=no --toggle-collect=run_filter \
+ *     --dump-after=run_filter craft-bench-store DATA_DIR WORK_DIR 1
+ * writes one profile per call (the warm-up, then the run).
  */
 #include "config.h"
 
@@ -42,7 +47,15 @@ run (const char *name,
      gpointer    data)
 {
   g_autoptr(GError) error = NULL;
+  const char *only = g_getenv ("CRAFT_BENCH_ONLY");
 
+  if (only != NULL)
+    {
+      g_auto(GStrv) names = g_strsplit (only, ",", -1);
+
+      if (!g_strv_contains ((const char * const *) names, name))
+        return;
+    }
   if (!func (data, &error)) /* warm-up */
     g_error ("%s: %s", name, error->message);
   g_string_append_printf (json, "%s\n  \"%s\": [", json->len > 1 ? "," : "", name);
@@ -78,6 +91,29 @@ run_filter (gpointer   data,
   for (guint i = 0; i < n; i++)
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (f->model), i));
   return TRUE;
+}
+
+/* The first list of a diary place just shown: a new model reads every entry's id and time
+ * (what later filters and searches reuse). */
+static gboolean
+run_new_list (gpointer   data,
+              GError   **error)
+{
+  g_autoptr(CraftDiaryModel) model = craft_diary_model_new (data);
+  FilterRun all = { model, { 0 } };
+
+  return run_filter (&all, error);
+}
+
+/* A filter on a diary place just shown: every entry's traits are read first. */
+static gboolean
+run_new_filter (gpointer   data,
+                GError   **error)
+{
+  g_autoptr(CraftDiaryModel) model = craft_diary_model_new (data);
+  FilterRun f1 = { model, { .coping = "engaged", .safe = "no" } };
+
+  return run_filter (&f1, error);
 }
 
 static gboolean
@@ -196,11 +232,13 @@ main (int   argc,
     FilterRun f3 = { model, { .from_day = "2025-11-23", .to_day = "2026-11-23",
                               .loved_one_state = "using", .flagged_only = TRUE } };
 
+    run ("diary-list-new", run_new_list, store);
     run ("diary-list", run_filter, &all);
     run ("search-common", run_filter, &common);
     run ("search-rare", run_filter, &rare);
     run ("search-swedish", run_filter, &swedish);
     run ("filter-coping-safe", run_filter, &f1);
+    run ("filter-coping-safe-new", run_new_filter, store);
     run ("filter-tag-stress", run_filter, &f2);
     run ("filter-year-state-flagged", run_filter, &f3);
   }

@@ -275,11 +275,13 @@ def figures(b):
             if (target_3650 or target_big) else None)
 
     store_row("Open the store", "open", None, None)
+    store_row("Diary list, first read", "diary-list-new", None, None)
     store_row("Diary list, no filter", "diary-list", None, None)
     store_row("Search, common word", "search-common", 20, 60)
     store_row("Search, rare word", "search-rare", 20, 60)
     store_row("Search, Swedish word", "search-swedish", 20, 60)
     store_row("Filter: coping + safe", "filter-coping-safe", None, 30)
+    store_row("Filter: coping + safe, first read", "filter-coping-safe-new", None, None)
     store_row("Filter: tag + stress", "filter-tag-stress", None, 30)
     store_row("Filter: year + state + flagged", "filter-year-state-flagged", None, 30)
     store_row("All review aggregates", "aggregates", None, 100)

@@ -5,6 +5,13 @@
  * The diary as a list. A diary may hold a hundred thousand entries, so the model keeps only
  * their ids and times (16 bytes each) and reads an entry when a row is shown; a small cache
  * keeps scrolling back and forth from reading the same entries again.
+ *
+ * To filter and search, it also keeps every entry outside the Trash with what the filters
+ * look at (CraftDiaryTraits, 24 bytes each, in the order of the list), read once and then
+ * kept up to date entry by entry: a filter is a pass over that array in memory, and a
+ * search or a tag only asks the database which entries have the words or the tag (the
+ * full-text index's row ids, the tag's index) instead of reading every match's row and
+ * sorting them. The Trash and spans of days are still asked of the database.
  */
 #include "config.h"
 
@@ -340,6 +347,9 @@ struct _CraftDiaryModel
   CraftStore       *store;
   CraftDiaryFilter  filter; /* its strings are owned */
   GArray           *hits;   /* CraftDiaryHit, newest first */
+  GArray           *rows;   /* CraftDiaryTraits, newest first, or NULL until needed */
+  gboolean          rows_traits; /* whether rows hold the traits, not only ids and times */
+  guint64           rows_stamp;  /* craft_store_diary_stamp() when rows were up to date */
 
   GHashTable       *cache;  /* id -> CraftDiaryItem */
   GQueue            cache_order; /* ids (as pointers to gint64 in the items), oldest first */
@@ -476,6 +486,7 @@ craft_diary_model_finalize (GObject *object)
 
   clear_filter (&self->filter);
   g_clear_pointer (&self->hits, g_array_unref);
+  g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
 
   G_OBJECT_CLASS (craft_diary_model_parent_class)->finalize (object);
@@ -601,6 +612,36 @@ replace_hits (CraftDiaryModel *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+/* The entries matching @filter, newest first: from the rows in memory when the store can
+ * answer that way, reading them first when needed. */
+static GArray *
+run_query (CraftDiaryModel         *self,
+           const CraftDiaryFilter  *filter,
+           GError                 **error)
+{
+  CraftDiaryRowsNeed need = craft_store_diary_rows_need (filter);
+
+  if (need == CRAFT_DIARY_ROWS_NONE)
+    return craft_store_diary_query (self->store, filter, error);
+  /* Written since, by something that did not say which entry (update_entry()): read
+   * again. */
+  if (self->rows != NULL && craft_store_diary_stamp (self->store) != self->rows_stamp)
+    g_clear_pointer (&self->rows, g_array_unref);
+  if (self->rows == NULL || (need == CRAFT_DIARY_ROWS_TRAITS && !self->rows_traits))
+    {
+      gboolean with_traits = need == CRAFT_DIARY_ROWS_TRAITS;
+      GArray *rows = craft_store_diary_rows (self->store, with_traits, error);
+
+      if (rows == NULL)
+        return NULL;
+      g_clear_pointer (&self->rows, g_array_unref);
+      self->rows = rows;
+      self->rows_traits = with_traits;
+      self->rows_stamp = craft_store_diary_stamp (self->store);
+    }
+  return craft_store_diary_query_rows (self->store, filter, self->rows, error);
+}
+
 gboolean
 craft_diary_model_set_filter (CraftDiaryModel        *self,
                               const CraftDiaryFilter *filter,
@@ -612,7 +653,7 @@ craft_diary_model_set_filter (CraftDiaryModel        *self,
   g_return_val_if_fail (CRAFT_IS_DIARY_MODEL (self), FALSE);
   g_return_val_if_fail (filter != NULL, FALSE);
 
-  hits = craft_store_diary_query (self->store, filter, error);
+  hits = run_query (self, filter, error);
   if (hits == NULL)
     return FALSE;
 
@@ -647,7 +688,9 @@ craft_diary_model_refresh (CraftDiaryModel  *self,
 
   g_return_val_if_fail (CRAFT_IS_DIARY_MODEL (self), FALSE);
 
-  hits = craft_store_diary_query (self->store, &self->filter, error);
+  /* Anything may have changed: the rows are read again. */
+  g_clear_pointer (&self->rows, g_array_unref);
+  hits = run_query (self, &self->filter, error);
   if (hits == NULL)
     return FALSE;
 
@@ -670,6 +713,56 @@ hit_before (const CraftDiaryHit *a,
   return a->happened_at > b->happened_at || (a->happened_at == b->happened_at && a->id > b->id);
 }
 
+/* Where @hit belongs in @array (of CraftDiaryHit or CraftDiaryTraits, newest first). */
+static guint
+find_place (GArray              *array,
+            const CraftDiaryHit *hit)
+{
+  guint size = g_array_get_element_size (array);
+  guint low = 0, high = array->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (hit_before ((const CraftDiaryHit *) (array->data + middle * size), hit))
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/* Entry @id changed: its row is read again, moved to its place or taken out. */
+static gboolean
+update_row (CraftDiaryModel  *self,
+            gint64            id,
+            GError          **error)
+{
+  CraftDiaryTraits row;
+  gboolean listed = FALSE;
+
+  if (self->rows == NULL)
+    return TRUE;
+  if (!craft_store_diary_row (self->store, id, &row, &listed, error))
+    return FALSE;
+  for (guint i = 0; i < self->rows->len; i++)
+    if (g_array_index (self->rows, CraftDiaryTraits, i).id == id)
+      {
+        g_array_remove_index (self->rows, i);
+        break;
+      }
+  if (listed)
+    {
+      CraftDiaryHit hit = { row.id, row.happened_at };
+
+      g_array_insert_val (self->rows, find_place (self->rows, &hit), row);
+    }
+  /* The caller says this entry is all that changed. */
+  self->rows_stamp = craft_store_diary_stamp (self->store);
+  return TRUE;
+}
+
 gboolean
 craft_diary_model_update_entry (CraftDiaryModel  *self,
                                 gint64            id,
@@ -679,13 +772,13 @@ craft_diary_model_update_entry (CraftDiaryModel  *self,
   CraftDiaryHit hit = { id, 0 };
   gboolean matches = FALSE;
   int old_position, position;
-  guint low = 0, high;
 
   g_return_val_if_fail (CRAFT_IS_DIARY_MODEL (self), FALSE);
   g_return_val_if_fail (id > 0, FALSE);
 
-  if (!craft_store_diary_match (self->store, &self->filter, id, &matches, &hit.happened_at,
-                                error))
+  if (!update_row (self, id, error)
+      || !craft_store_diary_match (self->store, &self->filter, id, &matches, &hit.happened_at,
+                                   error))
     return FALSE;
 
   hits = g_array_copy (self->hits);
@@ -693,19 +786,7 @@ craft_diary_model_update_entry (CraftDiaryModel  *self,
   if (old_position >= 0)
     g_array_remove_index (hits, (guint) old_position);
   if (matches)
-    {
-      high = hits->len;
-      while (low < high)
-        {
-          guint middle = low + (high - low) / 2;
-
-          if (hit_before (&g_array_index (hits, CraftDiaryHit, middle), &hit))
-            low = middle + 1;
-          else
-            high = middle;
-        }
-      g_array_insert_val (hits, low, hit);
-    }
+    g_array_insert_val (hits, find_place (hits, &hit), hit);
 
   cache_forget (self, id);
   replace_hits (self, hits);

@@ -330,27 +330,32 @@ craft_store_diary_get (CraftStore  *self,
                        gint64       id,
                        GError     **error)
 {
+  static char *sql = NULL;
   g_autoptr(GHashTable) values = NULL;
-  g_autoptr(GString) sql = g_string_new ("SELECT id, uuid, day, created_at, updated_at,"
-                                         " deleted_at");
   sqlite3_stmt *stmt = NULL;
   int rc;
 
   g_return_val_if_fail (CRAFT_IS_STORE (self), NULL);
 
-  for (guint i = 0; i < CRAFT_DIARY_N_FIELDS; i++)
-    g_string_append_printf (sql, ", %s", fields[i].column);
-  g_string_append (sql, " FROM diary_entry WHERE id = ?1");
-
-  rc = sqlite3_prepare_v2 (_craft_store_get_db (self), sql->str, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  /* Made once, so the store keeps the statement prepared (a list reads a row at a time). */
+  if (g_once_init_enter (&sql))
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      rc = sqlite3_step (stmt);
+      GString *text = g_string_new ("SELECT id, uuid, day, created_at, updated_at, deleted_at");
+
+      for (guint i = 0; i < CRAFT_DIARY_N_FIELDS; i++)
+        g_string_append_printf (text, ", %s", fields[i].column);
+      g_string_append (text, " FROM diary_entry WHERE id = ?1");
+      g_once_init_leave (&sql, g_string_free (text, FALSE));
     }
+
+  stmt = _craft_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      sqlite3_finalize (stmt);
+      sqlite3_reset (stmt);
       g_set_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_FAILED,
                    _("The diary entry no longer exists."));
       return NULL;
@@ -358,7 +363,7 @@ craft_store_diary_get (CraftStore  *self,
   if (rc != SQLITE_ROW)
     {
       _craft_store_set_error (error, _craft_store_get_db (self), rc);
-      sqlite3_finalize (stmt);
+      sqlite3_reset (stmt);
       return NULL;
     }
 
@@ -386,7 +391,7 @@ craft_store_diary_get (CraftStore  *self,
         value = g_strdup ((const char *) sqlite3_column_text (stmt, column));
       g_hash_table_insert (values, (gpointer) fields[i].name, value);
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return g_steal_pointer (&values);
 }
 
@@ -569,6 +574,40 @@ prepare_with_params (CraftStore  *self,
   return stmt;
 }
 
+static int
+compare_ids_descending (gconstpointer a,
+                        gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* @array (of CraftDiaryHit, or of anything that starts with an id and a time like it) is in
+ * order of time, newest first: puts entries of the same time in order of id, newest first.
+ * SQLite reads the list's index in order of time, but sorts the whole list again for
+ * "ORDER BY happened_at DESC, id DESC" (at 100,000 entries, two thirds of the list's
+ * 360 M instructions), while entries of the same second are rare. */
+static void
+sort_ties (GArray *array)
+{
+  guint size = g_array_get_element_size (array);
+  char *data = array->data;
+  guint start = 0;
+
+  while (start < array->len)
+    {
+      gint64 time = ((const CraftDiaryHit *) (data + start * size))->happened_at;
+      guint end = start + 1;
+
+      while (end < array->len && ((const CraftDiaryHit *) (data + end * size))->happened_at == time)
+        end++;
+      if (end - start > 1)
+        qsort (data + start * size, end - start, size, compare_ids_descending);
+      start = end;
+    }
+}
+
 GArray *
 craft_store_diary_query (CraftStore              *self,
                          const CraftDiaryFilter  *filter,
@@ -584,7 +623,7 @@ craft_store_diary_query (CraftStore              *self,
   g_return_val_if_fail (filter != NULL, NULL);
 
   build_where (filter, NULL, "", sql, params);
-  g_string_append (sql, " ORDER BY e.happened_at DESC, e.id DESC");
+  g_string_append (sql, " ORDER BY e.happened_at DESC");
 
   stmt = prepare_with_params (self, sql->str, params, error);
   if (stmt == NULL)
@@ -603,6 +642,7 @@ craft_store_diary_query (CraftStore              *self,
       _craft_store_set_error (error, _craft_store_get_db (self), rc);
       return NULL;
     }
+  sort_ties (hits);
   return g_steal_pointer (&hits);
 }
 
@@ -639,6 +679,259 @@ craft_store_diary_match (CraftStore              *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The position of @value among @field's choices ("|a|b|c|": "a" is 1), 0 for "", and
+ * CRAFT_DIARY_OTHER for anything else. */
+static guint8
+choice_code (const CraftDiaryFieldInfo *field,
+             const char                *value,
+             gsize                      length)
+{
+  const char *choices = field->choices;
+  guint8 code = 1;
+
+  if (length == 0 || value == NULL)
+    return 0;
+  for (const char *p = choices + 1; *p != '\0'; code++)
+    {
+      const char *end = strchr (p, '|');
+
+      if ((gsize) (end - p) == length && memcmp (p, value, length) == 0)
+        return code;
+      p = end + 1;
+    }
+  return CRAFT_DIARY_OTHER;
+}
+
+/* A filter's choice as a code; NULL (any) is 0 here and not compared. */
+static guint8
+filter_code (const char *field,
+             const char *value)
+{
+  return value != NULL ? choice_code (find_field (field), value, strlen (value)) : 0;
+}
+
+CraftDiaryRowsNeed
+craft_store_diary_rows_need (const CraftDiaryFilter *filter)
+{
+  g_return_val_if_fail (filter != NULL, CRAFT_DIARY_ROWS_NONE);
+
+  /* The Trash is small, and a span of days is found by the index on day; a choice that is
+   * not one of the field's (which no entry holds) is left to SQL to compare as text. */
+  if (filter->trash || filter->from_day != NULL || filter->to_day != NULL
+      || filter_code ("loved-one-state", filter->loved_one_state) == CRAFT_DIARY_OTHER
+      || filter_code ("coping", filter->coping) == CRAFT_DIARY_OTHER
+      || filter_code ("safe", filter->safe) == CRAFT_DIARY_OTHER)
+    return CRAFT_DIARY_ROWS_NONE;
+  if (filter->loved_one_state != NULL || filter->coping != NULL || filter->safe != NULL
+      || filter->stress_min > 0 || filter->stress_max > 0 || filter->flagged_only)
+    return CRAFT_DIARY_ROWS_TRAITS;
+  return CRAFT_DIARY_ROWS_PLAIN;
+}
+
+#define ROW_TRAITS "loved_one_state, coping, safe, stress, flagged"
+
+static void
+read_row (sqlite3_stmt     *stmt,
+          gboolean          with_traits,
+          CraftDiaryTraits *row)
+{
+  static const CraftDiaryFieldInfo *state, *coping, *safe;
+
+  if (state == NULL)
+    {
+      state = find_field ("loved-one-state");
+      coping = find_field ("coping");
+      safe = find_field ("safe");
+    }
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->happened_at = sqlite3_column_int64 (stmt, 1);
+  if (!with_traits)
+    return;
+  row->loved_one_state = choice_code (state, (const char *) sqlite3_column_text (stmt, 2),
+                                      (gsize) sqlite3_column_bytes (stmt, 2));
+  row->coping = choice_code (coping, (const char *) sqlite3_column_text (stmt, 3),
+                             (gsize) sqlite3_column_bytes (stmt, 3));
+  row->safe = choice_code (safe, (const char *) sqlite3_column_text (stmt, 4),
+                           (gsize) sqlite3_column_bytes (stmt, 4));
+  row->stress = sqlite3_column_type (stmt, 5) == SQLITE_NULL
+                ? -1 : (gint8) CLAMP (sqlite3_column_int (stmt, 5), 0, 10);
+  row->flagged = sqlite3_column_int (stmt, 6) == 1;
+}
+
+GArray *
+craft_store_diary_rows (CraftStore  *self,
+                        gboolean     with_traits,
+                        GError     **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (CraftDiaryTraits));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CRAFT_IS_STORE (self), NULL);
+
+  /* Both read the list's covering index in order of time. */
+  stmt = _craft_store_prepare (self,
+                               with_traits
+                               ? "SELECT id, happened_at, " ROW_TRAITS " FROM diary_entry"
+                                 " WHERE deleted_at IS NULL ORDER BY happened_at DESC"
+                               : "SELECT id, happened_at FROM diary_entry"
+                                 " WHERE deleted_at IS NULL ORDER BY happened_at DESC",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CraftDiaryTraits row = { 0 };
+
+      read_row (stmt, with_traits, &row);
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _craft_store_set_error (error, _craft_store_get_db (self), rc);
+      return NULL;
+    }
+  sort_ties (rows);
+  return g_steal_pointer (&rows);
+}
+
+gboolean
+craft_store_diary_row (CraftStore     *self,
+                       gint64          id,
+                       CraftDiaryTraits  *row,
+                       gboolean       *listed,
+                       GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CRAFT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (row != NULL && listed != NULL, FALSE);
+
+  stmt = _craft_store_prepare (self,
+                               "SELECT id, happened_at, " ROW_TRAITS " FROM diary_entry"
+                               " WHERE id = ?1 AND deleted_at IS NULL",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  *listed = rc == SQLITE_ROW;
+  memset (row, 0, sizeof *row);
+  if (*listed)
+    read_row (stmt, TRUE, row);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _craft_store_set_error (error, _craft_store_get_db (self), rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The entries @sql (one parameter, @value) gives, as a set of ids: a bitmap (12 KB for
+ * 100,000 entries). */
+static GArray *
+id_set (CraftStore  *self,
+        const char  *sql,
+        const char  *value,
+        GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) set = NULL;
+  sqlite3_stmt *stmt;
+  gint64 max_id = 0;
+  int rc;
+
+  stmt = _craft_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id > 0)
+        g_array_append_val (ids, id);
+      max_id = MAX (max_id, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _craft_store_set_error (error, _craft_store_get_db (self), rc);
+      return NULL;
+    }
+
+  set = g_array_sized_new (FALSE, TRUE, sizeof (guint8), (guint) (max_id / 8 + 1));
+  g_array_set_size (set, (guint) (max_id / 8 + 1));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      set->data[id / 8] |= (guint8) (1u << (id % 8));
+    }
+  return g_steal_pointer (&set);
+}
+
+static gboolean
+in_set (GArray *set,
+        gint64  id)
+{
+  return id > 0 && (guint64) id / 8 < set->len && (set->data[id / 8] & (1u << (id % 8))) != 0;
+}
+
+GArray *
+craft_store_diary_query_rows (CraftStore              *self,
+                              const CraftDiaryFilter  *filter,
+                              GArray                  *rows,
+                              GError                 **error)
+{
+  CraftDiaryRowsNeed need = craft_store_diary_rows_need (filter);
+  g_autofree char *match = NULL;
+  g_autoptr(GArray) words = NULL;
+  g_autoptr(GArray) tag = NULL;
+  g_autoptr(GArray) hits = NULL;
+  guint8 state = filter_code ("loved-one-state", filter->loved_one_state);
+  guint8 coping = filter_code ("coping", filter->coping);
+  guint8 safe = filter_code ("safe", filter->safe);
+  gboolean by_stress = filter->stress_min > 0 || filter->stress_max > 0;
+  int low = CLAMP (filter->stress_min, 0, 10), high = CLAMP (filter->stress_max, 0, 10);
+
+  g_return_val_if_fail (CRAFT_IS_STORE (self), NULL);
+  g_return_val_if_fail (need != CRAFT_DIARY_ROWS_NONE && rows != NULL, NULL);
+
+  /* The same conditions as build_where(). */
+  match = build_match (filter->text);
+  if (match != NULL
+      && (words = id_set (self, "SELECT rowid FROM diary_search WHERE diary_search MATCH ?1",
+                          match, error)) == NULL)
+    return NULL;
+  if (filter->tag != NULL
+      && (tag = id_set (self, "SELECT entry_id FROM diary_tag WHERE tag = ?1", filter->tag,
+                        error)) == NULL)
+    return NULL;
+
+  hits = g_array_new (FALSE, FALSE, sizeof (CraftDiaryHit));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CraftDiaryTraits *row = &g_array_index (rows, CraftDiaryTraits, i);
+      CraftDiaryHit hit = { row->id, row->happened_at };
+
+      if (need == CRAFT_DIARY_ROWS_TRAITS
+          && ((filter->loved_one_state != NULL && row->loved_one_state != state)
+              || (filter->coping != NULL && row->coping != coping)
+              || (filter->safe != NULL && row->safe != safe)
+              || (by_stress && (row->stress < low || row->stress > high))
+              || (filter->flagged_only && !row->flagged)))
+        continue;
+      if ((words != NULL && !in_set (words, row->id)) || (tag != NULL && !in_set (tag, row->id)))
+        continue;
+      g_array_append_val (hits, hit);
+    }
+  return g_steal_pointer (&hits);
 }
 
 GHashTable *
@@ -697,6 +990,72 @@ craft_store_diary_count_by (CraftStore              *self,
   return g_steal_pointer (&counts);
 }
 
+/* A snippet is made from a copy of the one entry in a full-text table of its own, in a
+ * database of its own that lives in memory only (nothing of it is ever written to a file,
+ * and the diary's connection sees no change): asking the diary's index for one entry's
+ * snippet runs the whole search again (a word that ends in * is every word it begins,
+ * merged over every entry: 11 M instructions per row for a common word at 100,000
+ * entries), while the snippet depends only on the entry's own text, the words and the
+ * tokenizer, which are the same here. */
+typedef struct
+{
+  sqlite3      *db;
+  sqlite3_stmt *insert;
+  sqlite3_stmt *snippet;
+} SnippetTable;
+
+static void
+snippet_table_free (gpointer data)
+{
+  SnippetTable *table = data;
+
+  sqlite3_finalize (table->insert);
+  sqlite3_finalize (table->snippet);
+  sqlite3_close (table->db);
+  g_free (table);
+}
+
+static SnippetTable *
+get_snippet_table (CraftStore  *self,
+                   GError     **error)
+{
+  SnippetTable *table = g_object_get_data (G_OBJECT (self), "craft-snippet-table");
+  int rc;
+
+  if (table != NULL)
+    return table;
+
+  table = g_new0 (SnippetTable, 1);
+  rc = sqlite3_open_v2 (":memory:", &table->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (table->db,
+                       "CREATE VIRTUAL TABLE diary_snippet USING " CRAFT_FTS_MODULE " ("
+                       "  " CRAFT_DIARY_SEARCH_COLUMNS ","
+                       "  tokenize='" CRAFT_FTS_TOKENIZE "'"
+                       ")",
+                       NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (table->db,
+                             "INSERT INTO diary_snippet (" CRAFT_DIARY_SEARCH_COLUMNS ")"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                             -1, &table->insert, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (table->db,
+                             "SELECT snippet(diary_snippet, -1, '" CRAFT_DIARY_MATCH_START "', '"
+                             CRAFT_DIARY_MATCH_END "', '…', 16)"
+                             " FROM diary_snippet WHERE diary_snippet MATCH ?1",
+                             -1, &table->snippet, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _craft_store_set_error (error, table->db, rc);
+      snippet_table_free (table);
+      return NULL;
+    }
+  g_object_set_data_full (G_OBJECT (self), "craft-snippet-table", table, snippet_table_free);
+  return table;
+}
+
 char *
 craft_store_diary_snippet (CraftStore  *self,
                            gint64       id,
@@ -704,23 +1063,82 @@ craft_store_diary_snippet (CraftStore  *self,
                            GError     **error)
 {
   g_autofree char *match = build_match (text);
+  SnippetTable *table;
   sqlite3_stmt *stmt;
+  char *snippet = NULL;
+  int rc;
 
   g_return_val_if_fail (CRAFT_IS_STORE (self), NULL);
 
   if (match == NULL)
     return g_strdup ("");
-
+  table = get_snippet_table (self, error);
+  if (table == NULL)
+    return NULL;
   stmt = _craft_store_prepare (self,
-                               "SELECT snippet(diary_search, -1, '" CRAFT_DIARY_MATCH_START "', '"
-                               CRAFT_DIARY_MATCH_END "', '…', 16)"
-                               " FROM diary_search WHERE diary_search MATCH ?1 AND rowid = ?2",
+                               "SELECT " CRAFT_DIARY_SEARCH_COLUMNS
+                               " FROM diary_entry WHERE id = ?1",
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, id);
-  return _craft_store_step_text (self, stmt, error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        return g_strdup ("");
+      _craft_store_set_error (error, _craft_store_get_db (self), rc);
+      return NULL;
+    }
+
+  /* The copy is only ever seen inside this transaction: rolling it back costs nothing,
+   * where writing and deleting it would each write the table's index. */
+  sqlite3_exec (table->db, "BEGIN", NULL, NULL, NULL);
+  sqlite3_reset (table->insert);
+  for (int i = 0; i < sqlite3_column_count (stmt); i++)
+    sqlite3_bind_text (table->insert, i + 1, (const char *) sqlite3_column_text (stmt, i),
+                       sqlite3_column_bytes (stmt, i), SQLITE_TRANSIENT);
+  sqlite3_reset (stmt);
+  rc = sqlite3_step (table->insert);
+  sqlite3_reset (table->insert);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (table->snippet);
+      sqlite3_bind_text (table->snippet, 1, match, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (table->snippet);
+      if (rc == SQLITE_ROW)
+        {
+          const char *value = (const char *) sqlite3_column_text (table->snippet, 0);
+
+          snippet = g_strdup (value != NULL ? value : "");
+        }
+      else if (rc == SQLITE_DONE)
+        snippet = g_strdup ("");
+      sqlite3_reset (table->snippet);
+    }
+  if (snippet == NULL)
+    _craft_store_set_error (error, table->db, rc);
+  sqlite3_exec (table->db, "ROLLBACK", NULL, NULL, NULL);
+  return snippet;
+}
+
+guint64
+craft_store_diary_stamp (CraftStore *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 version = 0;
+
+  g_return_val_if_fail (CRAFT_IS_STORE (self), 0);
+
+  /* Another connection's writes (another process) change data_version. */
+  stmt = _craft_store_prepare (self, "PRAGMA data_version", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return ((guint64) (guint) sqlite3_total_changes (_craft_store_get_db (self)) << 24)
+         ^ (guint64) version;
 }
 
 GPtrArray *

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
  * readers expect, while case still folds (Å finds å). */
 #define CRAFT_FTS_MODULE   "fts5"
 #define CRAFT_FTS_TOKENIZE "unicode61 remove_diacritics 0"
+/* The diary columns the full-text index covers, in its order. */
+#define CRAFT_DIARY_SEARCH_COLUMNS \
+  "place, people, what_happened, trigger_text, thoughts, feelings_other, " \
+  "what_i_did, outcome_me, outcome_them, support, try_next_other, tags"
 
 /* A diary field: its name, its column, its kind and, for a choice, the allowed values
  * ("|"-separated, "" included). One table (craft-store-diary.c) serves both the diary and

@@ -11,9 +11,7 @@
 #include "craft-store-private.h"
 
 /* The diary columns the full-text index covers, and the rows its triggers copy. */
-#define DIARY_SEARCH_COLUMNS \
-  "place, people, what_happened, trigger_text, thoughts, feelings_other, " \
-  "what_i_did, outcome_me, outcome_them, support, try_next_other, tags"
+#define DIARY_SEARCH_COLUMNS CRAFT_DIARY_SEARCH_COLUMNS
 #define DIARY_NEW_VALUES \
   "new.place, new.people, new.what_happened, new.trigger_text, new.thoughts, new.feelings_other, " \
   "new.what_i_did, new.outcome_me, new.outcome_them, new.support, new.try_next_other, new.tags"

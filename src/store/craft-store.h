@@ -277,6 +277,55 @@ GHashTable *craft_store_diary_count_by      (CraftStore              *self,
                                              const CraftDiaryFilter  *filter,
                                              const char              *field,
                                              GError                 **error);
+/* A large diary is filtered in memory: a list keeps every entry outside the Trash as a
+ * CraftDiaryTraits (its id, its time and what the filters look at: 24 bytes), kept up to
+ * date entry by entry (craft_store_diary_row()), and asks the database only for the entries with the
+ * words searched for and with a tag. */
+typedef struct
+{
+  gint64 id;
+  gint64 happened_at;
+  /* Position among the field's choices (see craft_store_diary_fields()), 0 for "" and
+   * CRAFT_DIARY_OTHER for anything else; only in rows read with their traits. */
+  guint8 loved_one_state;
+  guint8 coping;
+  guint8 safe;
+  gint8  stress;           /* -1 when not given */
+  guint8 flagged;
+} CraftDiaryTraits;
+
+#define CRAFT_DIARY_OTHER 255
+
+/* What craft_store_diary_query_rows() needs to answer a filter. */
+typedef enum
+{
+  CRAFT_DIARY_ROWS_NONE,   /* it cannot: use craft_store_diary_query() */
+  CRAFT_DIARY_ROWS_PLAIN,  /* rows, their traits not needed */
+  CRAFT_DIARY_ROWS_TRAITS, /* rows read with their traits */
+} CraftDiaryRowsNeed;
+
+CraftDiaryRowsNeed craft_store_diary_rows_need (const CraftDiaryFilter *filter);
+/* Every entry outside the Trash, newest first (a GArray of CraftDiaryTraits), with its traits
+ * or only its id and time (reading the traits takes about twice as long). */
+GArray     *craft_store_diary_rows          (CraftStore              *self,
+                                             gboolean                 with_traits,
+                                             GError                 **error);
+/* Entry @id as craft_store_diary_rows() reads it with its traits; @listed is FALSE when it
+ * is gone or in the Trash. */
+gboolean    craft_store_diary_row           (CraftStore              *self,
+                                             gint64                   id,
+                                             CraftDiaryTraits        *row,
+                                             gboolean                *listed,
+                                             GError                 **error);
+/* Changes whenever anything was written to the database (by this store or another
+ * process): rows read at one stamp are up to date while it stays the same. */
+guint64     craft_store_diary_stamp         (CraftStore              *self);
+/* The same as craft_store_diary_query() for a filter craft_store_diary_rows_need() does not
+ * refuse, from @rows (as that says, and up to date). */
+GArray     *craft_store_diary_query_rows    (CraftStore              *self,
+                                             const CraftDiaryFilter  *filter,
+                                             GArray                  *rows,
+                                             GError                 **error);
 /* A short excerpt of the entry around the search words, the matches between
  * CRAFT_DIARY_MATCH_START and CRAFT_DIARY_MATCH_END. */
 char       *craft_store_diary_snippet       (CraftStore  *self,

@@ -121,6 +121,22 @@ craft_test_wait_for (gboolean *done,
   return *done;
 }
 
+gboolean
+craft_test_wait_until (CraftTestCondition condition,
+                       gpointer           data,
+                       guint              timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () >= end)
+        return condition (data);
+      craft_test_spin (10);
+    }
+  return TRUE;
+}
+
 char *
 craft_test_file_checksum (const char *path)
 {
@@ -350,7 +366,9 @@ craft_test_window_open (CraftTestWindow *fixture)
   fixture->window = craft_window_new (NULL, fixture->context);
   gtk_window_present (fixture->window);
   craft_window_show_page (CRAFT_WINDOW (fixture->window), fixture->page);
-  craft_test_spin (50);
+  /* On screen and laid out, however slow the machine (valgrind). */
+  craft_test_assert_soon (gtk_widget_get_mapped (GTK_WIDGET (fixture->window))
+                          && gtk_widget_get_width (GTK_WIDGET (fixture->window)) > 0);
 }
 
 void

@@ -360,7 +360,7 @@ craft_test_window_open (CraftTestWindow *fixture)
   g_autoptr(CraftStore) store = craft_store_open (fixture->dir, &error);
 
   g_assert_no_error (error);
-  fixture->context = craft_context_new (store, NULL);
+  fixture->context = craft_context_new (store, fixture->settings);
   if (fixture->clock != NULL)
     craft_context_set_clock (fixture->context, fixture->clock, NULL);
   fixture->window = craft_window_new (NULL, fixture->context);

@@ -91,6 +91,7 @@ typedef struct
   CraftClockFunc  clock;
   CraftContext   *context;
   GtkWindow      *window;
+  GSettings      *settings; /* the window's settings, or NULL for the default ones */
 } CraftTestWindow;
 
 #define craft_test_add_window(path, page, func) \

@@ -90,13 +90,14 @@ bar_text (CraftTestWindow *fixture)
                                                         CRAFT_TYPE_WINDOW, "save_error_label"));
 }
 
-/* Spins until the bar above the window is shown (or hidden), at most @timeout_ms. */
+/* Spins until the bar above the window is shown (or hidden), at most CRAFT_TEST_WAIT_MS. */
 static gboolean
 wait_for_bar (CraftTestWindow *fixture,
-              gboolean         shown,
-              guint            timeout_ms)
+              gboolean         shown)
 {
-  for (guint waited = 0; waited < timeout_ms && bar_shown (fixture) != shown; waited += 20)
+  gint64 end = g_get_monotonic_time () + (gint64) CRAFT_TEST_WAIT_MS * 1000;
+
+  while (bar_shown (fixture) != shown && g_get_monotonic_time () < end)
     craft_test_spin (20);
   return bar_shown (fixture) == shown;
 }
@@ -129,6 +130,17 @@ stored_on_disk (const char *dir,
   g_assert_no_error (error);
   craft_test_assert_integrity_ok (db);
   return value;
+}
+
+/* Whether the store in the window holds @text for a safety-plan field. */
+static gboolean
+is_stored (CraftTestWindow *fixture,
+           const char      *name,
+           const char      *text)
+{
+  g_autofree char *value = stored (fixture, name);
+
+  return g_strcmp0 (value, text) == 0;
 }
 
 static void
@@ -238,13 +250,13 @@ test_disk_full (void)
 
   open_window (&fixture, dir);
   craft_test_type_text (field (&fixture, "warning_signs_view"), "He stops answering.");
-  craft_test_spin (200);
+  craft_test_assert_soon (is_stored (&fixture, "warning-signs", "He stops answering."));
   saved = stored (&fixture, "warning-signs");
   g_assert_cmpstr (saved, ==, "He stops answering.");
 
   fill_disk (filler);
   craft_test_type_text (field (&fixture, "private_note_view"), more);
-  g_assert_true (wait_for_bar (&fixture, TRUE, 3000));
+  g_assert_true (wait_for_bar (&fixture, TRUE));
   assert_bar_starts (&fixture, "The disk is full", "Disken är full", "Disken er fuld");
 
   /* The typed text stays in the window, and nothing saved before went. */
@@ -256,7 +268,7 @@ test_disk_full (void)
 
   /* Space again: the text is saved by itself and the message goes. */
   g_assert_cmpint (g_unlink (filler), ==, 0);
-  g_assert_true (wait_for_bar (&fixture, FALSE, 5000));
+  g_assert_true (wait_for_bar (&fixture, FALSE));
   g_clear_pointer (&saved, g_free);
   saved = stored (&fixture, "private-note");
   g_assert_cmpstr (saved, ==, more);
@@ -330,7 +342,7 @@ test_read_only (void)
 
   open_window (&fixture, dir);
   craft_test_type_text (field (&fixture, "warning_signs_view"), "She goes quiet.");
-  craft_test_spin (200);
+  craft_test_assert_soon (is_stored (&fixture, "warning-signs", "She goes quiet."));
 
   /* The kernel's own answer to a failing disk: the file system goes read-only under the
    * open database (Linux refuses to remount it read-only while files are open for writing,
@@ -343,7 +355,7 @@ test_read_only (void)
     close (fd);
   }
   craft_test_type_text (field (&fixture, "private_note_view"), more);
-  g_assert_true (wait_for_bar (&fixture, TRUE, 3000));
+  g_assert_true (wait_for_bar (&fixture, TRUE));
   assert_bar_starts (&fixture, "Your data folder cannot be written to",
                      "Det går inte att skriva i din datamapp",
                      "Der kan ikke skrives i din datamappe");
@@ -362,7 +374,7 @@ test_read_only (void)
   cmd = g_strdup_printf ("sh -c 'cp --sparse=always \"%s\" \"%s.repaired\" && "
                          "mount -o loop \"%s.repaired\" \"%s\"'", image, image, image, mnt);
   g_assert_true (run (cmd, &err));
-  g_assert_true (wait_for_bar (&fixture, FALSE, 5000));
+  g_assert_true (wait_for_bar (&fixture, FALSE));
 
   close_window (&fixture);
   g_clear_pointer (&saved, g_free);
@@ -502,31 +514,39 @@ test_locked (void)
   Ticks ticks = { 0 };
   gboolean released = FALSE;
   guint tick_id;
+  gint64 locked_at, locked_ms;
 
   open_window (&fixture, dir);
 
-  /* Another process holds the write lock for 5 s, longer than any wait for it. */
-  holder = start_helper ("hold-lock", dir, 5000, "LOCKED");
+  /* Another process holds the write lock, longer than any wait for it, until the test
+   * ends it below (however slow the machine, e.g. under valgrind). */
+  holder = start_helper ("hold-lock", dir, 120000, "LOCKED");
+  locked_at = g_get_monotonic_time ();
   ticks.last = g_get_monotonic_time ();
   tick_id = g_timeout_add (10, on_tick_cb, &ticks);
 
   craft_test_type_text (field (&fixture, "private_note_view"), "Han lovade att ringa.");
-  g_assert_true (wait_for_bar (&fixture, TRUE, 4500));
+  g_assert_true (wait_for_bar (&fixture, TRUE));
   assert_bar_starts (&fixture, "Another program is using your data right now",
                      "Ett annat program använder dina data just nu",
                      "Et andet program bruger dine data lige nu");
   g_assert_null (strstr (bar_text (&fixture), "database is locked"));
 
-  /* Typing goes on while it waits: the window never stood still for the lock's 5 s (the
-   * bound is loose on purpose, a busy machine is slow; the old wait was 5 s in one go). */
+  /* Typing goes on while it waits: the window never stood still for the lock's 5 s or more
+   * (the bound is loose on purpose, a busy machine is slow; the old wait was 5 s in one
+   * go). */
   craft_test_type_text (field (&fixture, "private_note_view"), " Och det gjorde han.");
   kept = craft_test_buffer_text (field (&fixture, "private_note_view"));
   g_assert_cmpstr (kept, ==, "Han lovade att ringa. Och det gjorde han.");
+  locked_ms = (g_get_monotonic_time () - locked_at) / 1000;
+  if (locked_ms < 5000)
+    craft_test_spin (5000 - (guint) locked_ms);
 
   /* The lock goes (the window's loop keeps turning meanwhile); the text is saved. */
   g_subprocess_wait_async (holder, NULL, on_exited_cb, &released);
-  g_assert_true (craft_test_wait_for (&released, 10000));
-  g_assert_true (wait_for_bar (&fixture, FALSE, 5000));
+  g_subprocess_force_exit (holder);
+  g_assert_true (craft_test_wait_for (&released, CRAFT_TEST_WAIT_MS));
+  g_assert_true (wait_for_bar (&fixture, FALSE));
   g_source_remove (tick_id);
   g_test_message ("longest stall of the main loop while locked: %" G_GINT64_FORMAT " ms",
                   ticks.longest / 1000);
@@ -609,13 +629,13 @@ test_folder_removed (void)
 
   open_window (&fixture, dir);
   craft_test_type_text (field (&fixture, "warning_signs_view"), "Han slutar svara.");
-  craft_test_spin (200);
+  craft_test_assert_soon (is_stored (&fixture, "warning-signs", "Han slutar svara."));
 
   craft_test_remove_tree (dir);
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
 
   craft_test_type_text (field (&fixture, "private_note_view"), "Jag ringde Eva.");
-  g_assert_true (wait_for_bar (&fixture, TRUE, 3000));
+  g_assert_true (wait_for_bar (&fixture, TRUE));
   assert_bar_starts (&fixture, "Your data folder was removed while Craft Companion was open",
                      "Din datamapp togs bort medan Craft Companion var öppet",
                      "Din datamappe blev fjernet, mens Craft Companion var åben");
@@ -628,7 +648,7 @@ test_folder_removed (void)
 
   /* Try Again puts everything back, private, and saves what waited. */
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.retry-save", NULL);
-  g_assert_true (wait_for_bar (&fixture, FALSE, 2000));
+  g_assert_true (wait_for_bar (&fixture, FALSE));
   g_assert_cmpint (g_stat (dir, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
   g_assert_cmpint (g_stat (db, &st), ==, 0);
@@ -636,7 +656,7 @@ test_folder_removed (void)
 
   /* Later changes go to the folder too, not to the removed file. */
   craft_test_type_text (field (&fixture, "private_note_view"), " Hon kom.");
-  craft_test_spin (200);
+  craft_test_assert_soon (is_stored (&fixture, "private-note", "Jag ringde Eva. Hon kom."));
   close_window (&fixture);
 
   saved = stored_on_disk (dir, "warning-signs");

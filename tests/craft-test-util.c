@@ -121,6 +121,17 @@ craft_test_wait_for (gboolean *done,
   return *done;
 }
 
+guint
+craft_test_time_factor (void)
+{
+  const char *text = g_getenv ("CRAFT_TEST_TIME_FACTOR");
+  guint64 factor = 1;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, 1000, &factor, NULL))
+    return 1;
+  return (guint) factor;
+}
+
 gboolean
 craft_test_wait_until (CraftTestCondition condition,
                        gpointer           data,

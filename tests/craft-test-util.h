@@ -28,6 +28,10 @@ gboolean  craft_test_wait_for         (gboolean    *done,
  * its condition holds, so a fast machine does not wait at all. */
 #define CRAFT_TEST_WAIT_MS 60000
 
+/* How many times longer a bound on time may be in this run: CRAFT_TEST_TIME_FACTOR, which
+ * tests/sanitizers/valgrind.sh sets for valgrind's slowdown; 1 otherwise. */
+guint     craft_test_time_factor      (void);
+
 typedef gboolean (*CraftTestCondition) (gpointer data);
 
 /* Runs the main loop until @condition (@data) is TRUE or @timeout_ms passed; returns whether

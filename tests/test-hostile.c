@@ -198,7 +198,7 @@ need_root (const char *why)
       return FALSE;
     }
   if (ready < 0)
-    ready = unshare (CLONE_NEWNS) == 0 && mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0
+    ready = unshare (CLONE_NEWNS) == 0 && mount ("none", "/", "none", MS_REC | MS_PRIVATE, NULL) == 0
             ? 0 : errno;
   if (ready != 0)
     {
@@ -431,8 +431,8 @@ test_read_only_at_start (void)
 
   /* Root ignores permission bits, so the folder is made read-only the way a read-only
    * disk is: a read-only bind mount of it. */
-  g_assert_cmpint (mount (dir, dir, NULL, MS_BIND, NULL), ==, 0);
-  g_assert_cmpint (mount (NULL, dir, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL), ==, 0);
+  g_assert_cmpint (mount (dir, dir, "none", MS_BIND, NULL), ==, 0);
+  g_assert_cmpint (mount ("none", dir, "none", MS_REMOUNT | MS_BIND | MS_RDONLY, NULL), ==, 0);
 
   assert_problem_window (dir, CRAFT_STORE_ERROR_READ_ONLY);
 
@@ -550,7 +550,7 @@ test_locked (void)
   g_source_remove (tick_id);
   g_test_message ("longest stall of the main loop while locked: %" G_GINT64_FORMAT " ms",
                   ticks.longest / 1000);
-  g_assert_cmpint (ticks.longest, <, 3500 * 1000);
+  g_assert_cmpint (ticks.longest, <, (gint64) 3500 * 1000 * craft_test_time_factor ());
 
   saved = stored (&fixture, "private-note");
   g_assert_cmpstr (saved, ==, kept);

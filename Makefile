@@ -59,7 +59,7 @@ bench: build
 	  $(BENCH_ARGS); rc=$$?; rm -rf $$runtime; exit $$rc
 
 # Crash safety in full: 200 rounds of a writer killed with SIGKILL (tests/test-crash.c; the
-# unit suite runs 15), and the window and the reminder process saving side by side for a
+# unit suite runs 15), and the window and the real reminder process saving side by side for a
 # minute (tests/test-hostile.c; a few seconds in the ui suite). CRAFT_CRASH_SEED=N repeats a run.
 check-crash: build
 	$(RUNTIME) CRAFT_CRASH_ROUNDS=200 CRAFT_CONCURRENT_SECONDS=60 \

@@ -10,9 +10,6 @@
  *                                          returned success "OK KEY SHA256"
  *   craft-store-helper hold-lock DIR MS    holds the write lock (BEGIN EXCLUSIVE) for MS
  *                                          milliseconds; prints "LOCKED" once it has it
- *   craft-store-helper reminders DIR MS    writes reminder state as the background reminder
- *                                          process does, in a loop for MS milliseconds;
- *                                          prints "DONE SAVED FAILED" (FAILED lines before)
  *
  * Lines go straight to file descriptor 1 with write(2) after the call returned, so a line
  * the parent read is a save the store had reported done before the kill.
@@ -175,46 +172,6 @@ run_hold_lock (const char *dir,
   return 0;
 }
 
-static int
-run_reminders (const char *dir,
-               guint       ms)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CraftStore) store = craft_store_open (dir, &error);
-  g_autoptr(GRand) rand = g_rand_new ();
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-  guint saved = 0;
-  guint failed = 0;
-
-  if (store == NULL)
-    {
-      say ("ERR open %s\n", error->message);
-      return 2;
-    }
-  say ("READY\n");
-
-  /* What the reminder service's save_state() writes after each reminder it shows. */
-  while (g_get_monotonic_time () < end)
-    {
-      g_autofree char *fired = g_strdup_printf ("diary-%u\nsession-%u\n", saved, saved);
-      g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / 1000000);
-
-      if (craft_store_set_meta (store, "reminder-fired", fired, &error)
-          && craft_store_set_meta (store, "reminder-snoozed", "", &error)
-          && craft_store_set_meta (store, "reminder-last-check", last, &error))
-        saved++;
-      else
-        {
-          say ("FAILED %s\n", error->message);
-          g_clear_error (&error);
-          failed++;
-        }
-      g_usleep ((gulong) g_rand_int_range (rand, 0, 20000));
-    }
-  say ("DONE %u %u\n", saved, failed);
-  return 0;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -223,9 +180,7 @@ main (int   argc,
     return run_write (argv[2], (guint32) g_ascii_strtoull (argv[3], NULL, 10));
   if (argc == 4 && g_str_equal (argv[1], "hold-lock"))
     return run_hold_lock (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10));
-  if (argc == 4 && g_str_equal (argv[1], "reminders"))
-    return run_reminders (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10));
 
-  g_printerr ("usage: %s write DIR SEED | hold-lock DIR MS | reminders DIR MS\n", argv[0]);
+  g_printerr ("usage: %s write DIR SEED | hold-lock DIR MS\n", argv[0]);
   return 1;
 }

@@ -121,6 +121,33 @@ craft_test_wait_for (gboolean *done,
   return *done;
 }
 
+guint
+craft_test_time_factor (void)
+{
+  const char *text = g_getenv ("CRAFT_TEST_TIME_FACTOR");
+  guint64 factor = 1;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, 1000, &factor, NULL))
+    return 1;
+  return (guint) factor;
+}
+
+gboolean
+craft_test_wait_until (CraftTestCondition condition,
+                       gpointer           data,
+                       guint              timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () >= end)
+        return condition (data);
+      craft_test_spin (10);
+    }
+  return TRUE;
+}
+
 char *
 craft_test_file_checksum (const char *path)
 {
@@ -358,13 +385,15 @@ craft_test_window_open (CraftTestWindow *fixture)
   g_autoptr(CraftStore) store = craft_store_open (fixture->dir, &error);
 
   g_assert_no_error (error);
-  fixture->context = craft_context_new (store, NULL);
+  fixture->context = craft_context_new (store, fixture->settings);
   if (fixture->clock != NULL)
     craft_context_set_clock (fixture->context, fixture->clock, NULL);
   fixture->window = craft_window_new (NULL, fixture->context);
   gtk_window_present (fixture->window);
   craft_window_show_page (CRAFT_WINDOW (fixture->window), fixture->page);
-  craft_test_spin (50);
+  /* On screen and laid out, however slow the machine (valgrind). */
+  craft_test_assert_soon (gtk_widget_get_mapped (GTK_WIDGET (fixture->window))
+                          && gtk_widget_get_width (GTK_WIDGET (fixture->window)) > 0);
 }
 
 void

@@ -22,6 +22,38 @@ void      craft_test_spin             (guint        ms);
 /* Runs the main loop until @done is TRUE or @timeout_ms passed; returns *done. */
 gboolean  craft_test_wait_for         (gboolean    *done,
                                        guint        timeout_ms);
+
+/* How long a test waits for what a person would see before it fails. Generous, because under
+ * valgrind (make check-valgrind) everything takes many times longer; a wait ends as soon as
+ * its condition holds, so a fast machine does not wait at all. */
+#define CRAFT_TEST_WAIT_MS 60000
+
+/* How many times longer a bound on time may be in this run: CRAFT_TEST_TIME_FACTOR, which
+ * tests/sanitizers/valgrind.sh sets for valgrind's slowdown; 1 otherwise. */
+guint     craft_test_time_factor      (void);
+
+typedef gboolean (*CraftTestCondition) (gpointer data);
+
+/* Runs the main loop until @condition (@data) is TRUE or @timeout_ms passed; returns whether
+ * it became TRUE. Wait for what the test checks next, never a fixed time. */
+gboolean  craft_test_wait_until       (CraftTestCondition condition,
+                                       gpointer           data,
+                                       guint              timeout_ms);
+
+/* Runs the main loop until @expr is true, at most CRAFT_TEST_WAIT_MS, then asserts it. @expr
+ * is evaluated again and again: it must not change anything. */
+#define craft_test_assert_soon(expr) \
+  G_STMT_START \
+    { \
+      gint64 craft_test_end_ = g_get_monotonic_time () \
+                               + (gint64) CRAFT_TEST_WAIT_MS * 1000; \
+      while (!(expr) && g_get_monotonic_time () < craft_test_end_) \
+        craft_test_spin (10); \
+      if (!(expr)) \
+        g_assertion_message_expr (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, \
+                                  "soon: " #expr); \
+    } \
+  G_STMT_END
 char     *craft_test_file_checksum    (const char  *path);
 /* Whether the file's SHA-256 is @checksum (from craft_test_file_checksum()). */
 gboolean  craft_test_file_has_checksum (const char *path,
@@ -63,6 +95,7 @@ typedef struct
   CraftClockFunc  clock;
   CraftContext   *context;
   GtkWindow      *window;
+  GSettings      *settings; /* the window's settings, or NULL for the default ones */
 } CraftTestWindow;
 
 #define craft_test_add_window(path, page, func) \

@@ -152,6 +152,13 @@ count_entries (Fixture *fixture)
   return hits->len;
 }
 
+/* Whether everything changed in the form is in the store (the saver waits for none). */
+static gboolean
+all_saved (Fixture *fixture)
+{
+  return !craft_saver_get_pending (craft_context_get_saver (fixture->context));
+}
+
 static GHashTable *
 get_entry (Fixture *fixture,
            gint64   id)
@@ -238,7 +245,7 @@ test_quick_capture (Fixture       *fixture,
   g_assert_cmpint (craft_diary_editor_get_id (fixture->editor), >, 0);
   g_assert_true (gtk_widget_get_sensitive (child (fixture, "delete_button")));
 
-  craft_test_spin (1000);
+  craft_test_assert_soon (all_saved (fixture) && fixture->changed->len >= 2);
   g_assert_cmpuint (count_entries (fixture), ==, 1);
   fields = get_entry (fixture, craft_diary_editor_get_id (fixture->editor));
   g_assert_cmpstr (g_hash_table_lookup (fields, "what-happened"), ==, typed);
@@ -360,7 +367,7 @@ fill_in_entry (Fixture *fixture)
   gtk_spin_button_set_value (child (fixture, "hour_spin"), 7);
   gtk_spin_button_set_value (child (fixture, "minute_spin"), 5);
 
-  craft_test_spin (1000);
+  craft_test_assert_soon (all_saved (fixture));
   return craft_diary_editor_get_id (fixture->editor);
 }
 
@@ -462,8 +469,7 @@ test_load (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (child (fixture, "title_label")), ==,
                    g_dgettext (GETTEXT_PACKAGE, "New Entry"));
   craft_test_type_text (what_happened (fixture), "En till.");
-  craft_test_spin (1000);
-  g_assert_cmpuint (count_entries (fixture), ==, 2);
+  craft_test_assert_soon (all_saved (fixture) && count_entries (fixture) == 2);
   g_assert_cmpint (craft_diary_editor_get_id (fixture->editor), !=, id);
 }
 

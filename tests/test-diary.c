@@ -59,6 +59,27 @@ tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
+static guint count_rows (Fixture *fixture);
+static gpointer child (Fixture *fixture, const char *name);
+
+/* How many entries the list holds (0 before it has a model). */
+static guint
+n_shown (Fixture *fixture)
+{
+  GtkSelectionModel *selection = gtk_list_view_get_model (child (fixture, "list_view"));
+
+  return selection != NULL ? g_list_model_get_n_items (G_LIST_MODEL (selection)) : 0;
+}
+
+/* The page is on screen, and its list shows rows when it has entries. */
+static gboolean
+page_is_laid_out (Fixture *fixture)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (fixture->page))
+         && gtk_widget_get_width (GTK_WIDGET (fixture->page)) > 0
+         && (n_shown (fixture) == 0 || count_rows (fixture) > 0);
+}
+
 /* A window with the Diary place, as the main window will hold it. */
 static void
 open_page (Fixture *fixture,
@@ -70,7 +91,7 @@ open_page (Fixture *fixture,
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
   craft_diary_page_set_context (fixture->page, fixture->context);
   gtk_window_present (fixture->window);
-  craft_test_spin (100);
+  craft_test_assert_soon (page_is_laid_out (fixture));
 }
 
 static CraftStore *
@@ -167,17 +188,31 @@ row_for (Fixture *fixture,
   return NULL;
 }
 
-/* The row showing entry @id once the list has scrolled to it, which takes a while on a busy
- * machine and under sanitizers or valgrind; NULL if it never comes. */
+typedef struct
+{
+  Fixture       *fixture;
+  gint64         id;
+  CraftDiaryRow *row;
+} RowWait;
+
+static gboolean
+row_is_shown (gpointer data)
+{
+  RowWait *wait = data;
+
+  return (wait->row = row_for (wait->fixture, wait->id)) != NULL;
+}
+
+/* The row showing entry @id once the list has laid it out (or scrolled to it), which takes
+ * a while on a busy machine and under sanitizers or valgrind; NULL if it never comes. */
 static CraftDiaryRow *
 wait_for_row (Fixture *fixture,
               gint64   id)
 {
-  CraftDiaryRow *row = NULL;
+  RowWait wait = { fixture, id, NULL };
 
-  for (guint i = 0; i < 100 && (row = row_for (fixture, id)) == NULL; i++)
-    craft_test_spin (50);
-  return row;
+  craft_test_wait_until (row_is_shown, &wait, CRAFT_TEST_WAIT_MS);
+  return wait.row;
 }
 
 static guint
@@ -196,6 +231,30 @@ row_child (CraftDiaryRow *row,
   return craft_test_template_child (row, CRAFT_TYPE_DIARY_ROW, name);
 }
 
+/* Whether the row of entry @id shows the day above it; -1 while no row shows it. */
+static int
+day_is_shown (Fixture *fixture,
+              gint64   id)
+{
+  CraftDiaryRow *row = row_for (fixture, id);
+
+  if (row == NULL)
+    return -1;
+  return gtk_widget_get_visible (row_child (row, "day_label"));
+}
+
+/* Whether the row of entry @id is shown and its text (markup) holds @text. */
+static gboolean
+row_label_has (Fixture    *fixture,
+               gint64      id,
+               const char *text)
+{
+  CraftDiaryRow *row = row_for (fixture, id);
+
+  return row != NULL
+         && strstr (gtk_label_get_label (row_child (row, "text_label")), text) != NULL;
+}
+
 static const char *
 shown_stack_page (Fixture *fixture)
 {
@@ -208,6 +267,22 @@ shown_leaflet_page (Fixture *fixture)
   return adw_leaflet_get_visible_child_name (child (fixture, "leaflet"));
 }
 
+static gboolean
+leaflet_shows (Fixture    *fixture,
+               const char *name)
+{
+  return g_strcmp0 (shown_leaflet_page (fixture), name) == 0;
+}
+
+static gboolean
+search_has_focus (Fixture *fixture)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  GtkWidget *entry = child (fixture, "search_entry");
+
+  return focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
 /* Opens a menu button's popover. Under the test display there is no window manager, so a
  * popover's grab can fail and close it at random; these stay open until closed. */
 static void
@@ -217,8 +292,22 @@ popup (Fixture    *fixture,
 {
   gtk_popover_set_autohide (child (fixture, popover), FALSE);
   gtk_menu_button_popup (child (fixture, button));
-  craft_test_spin (100);
-  g_assert_true (gtk_widget_get_visible (child (fixture, popover)));
+  craft_test_assert_soon (gtk_widget_get_mapped (child (fixture, popover)));
+}
+
+/* Whether the list shows what the search field asks for. */
+static gboolean
+search_is_applied (Fixture *fixture)
+{
+  const char *typed = gtk_editable_get_text (child (fixture, "search_entry"));
+  GtkSelectionModel *selection = gtk_list_view_get_model (child (fixture, "list_view"));
+  const CraftDiaryFilter *filter;
+
+  if (selection == NULL)
+    return FALSE;
+  filter = craft_diary_model_get_filter (
+    CRAFT_DIARY_MODEL (gtk_no_selection_get_model (GTK_NO_SELECTION (selection))));
+  return g_strcmp0 (filter->text != NULL ? filter->text : "", typed) == 0;
 }
 
 static void
@@ -227,7 +316,7 @@ search (Fixture    *fixture,
 {
   gtk_editable_set_text (GTK_EDITABLE (child (fixture, "search_entry")), text);
   /* The search waits for typing to pause. */
-  craft_test_spin (400);
+  craft_test_assert_soon (search_is_applied (fixture));
 }
 
 /* Presses @keyval with @mods where the focus is: the first key binding on the way up from
@@ -299,6 +388,16 @@ find_button (gpointer    root,
   return NULL;
 }
 
+/* The Undo button of the toast that a removal shows, once it is shown. */
+static GtkWidget *
+wait_for_undo (Fixture *fixture)
+{
+  g_autofree char *undo_label = shown_label ("_Undo");
+
+  craft_test_assert_soon (find_button (child (fixture, "toast_overlay"), undo_label) != NULL);
+  return find_button (child (fixture, "toast_overlay"), undo_label);
+}
+
 /* With no entries the Diary invites the first one, and its button opens the form. */
 static void
 test_empty (Fixture       *fixture,
@@ -318,8 +417,7 @@ test_empty (Fixture       *fixture,
                    g_dgettext (GETTEXT_PACKAGE, "_Write Your First Entry"));
 
   gtk_widget_activate (button);
-  craft_test_spin (400);
-  g_assert_cmpstr (shown_leaflet_page (fixture), ==, "editor");
+  craft_test_assert_soon (g_strcmp0 (shown_leaflet_page (fixture), "editor") == 0);
 }
 
 /* Entries show newest first; the day is written above the first entry of each day only. */
@@ -383,11 +481,10 @@ test_grouped_by_day (Fixture       *fixture,
     gint64 night = add_entry (fixture, 11, 23, 19, 10, "what-happened", "Tyst igen.", NULL);
 
     g_signal_emit_by_name (child (fixture, "editor"), "changed", night);
-    craft_test_spin (100);
+    craft_test_assert_soon (n_shown (fixture) == 5);
     g_assert_cmpint (id_at (fixture, 0), ==, night);
-    g_assert_true (gtk_widget_get_visible (row_child (row_for (fixture, night), "day_label")));
-    g_assert_false (gtk_widget_get_visible (row_child (row_for (fixture, evening),
-                                                       "day_label")));
+    craft_test_assert_soon (day_is_shown (fixture, night) == TRUE);
+    craft_test_assert_soon (day_is_shown (fixture, evening) == FALSE);
   }
 }
 
@@ -403,8 +500,6 @@ test_search (Fixture       *fixture,
   gint64 sunset = add_entry (fixture, 11, 22, 17, 0, "thoughts",
                              "Vi såg solnedgången tillsammans, det var fint.", NULL);
   g_autofree char *one = entries_text (1);
-  CraftDiaryRow *row;
-  const char *markup;
 
   open_page (fixture, 900);
   g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 3);
@@ -413,24 +508,19 @@ test_search (Fixture       *fixture,
   search (fixture, "BRÅK");
   g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
   g_assert_cmpint (id_at (fixture, 0), ==, quarrel);
-  row = row_for (fixture, quarrel);
-  g_assert_nonnull (row);
-  markup = gtk_label_get_label (row_child (row, "text_label"));
-  g_assert_nonnull (strstr (markup, "<b>bråk</b>"));
+  craft_test_assert_soon (row_label_has (fixture, quarrel, "<b>bråk</b>"));
   g_assert_cmpstr (gtk_label_get_text (child (fixture, "summary_label")), ==, one);
   g_assert_true (gtk_revealer_get_reveal_child (child (fixture, "summary_revealer")));
 
   search (fixture, "Ærø");
   g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
   g_assert_cmpint (id_at (fixture, 0), ==, island);
-  markup = gtk_label_get_label (row_child (row_for (fixture, island), "text_label"));
-  g_assert_nonnull (strstr (markup, "<b>ærø</b>"));
+  craft_test_assert_soon (row_label_has (fixture, island, "<b>ærø</b>"));
 
   search (fixture, "sol");
   g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
   g_assert_cmpint (id_at (fixture, 0), ==, sunset);
-  markup = gtk_label_get_label (row_child (row_for (fixture, sunset), "text_label"));
-  g_assert_nonnull (strstr (markup, "<b>solnedgången</b>"));
+  craft_test_assert_soon (row_label_has (fixture, sunset, "<b>solnedgången</b>"));
 
   /* Markup in an entry is shown as written, never read as markup. */
   {
@@ -452,9 +542,8 @@ test_search (Fixture       *fixture,
     g_assert_nonnull (button);
     gtk_widget_activate (button);
   }
-  craft_test_spin (400);
+  craft_test_assert_soon (n_shown (fixture) == 3);
   g_assert_cmpstr (gtk_editable_get_text (child (fixture, "search_entry")), ==, "");
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 3);
   g_assert_cmpstr (shown_stack_page (fixture), ==, "list");
 
   /* Ctrl+F goes to the search; Escape there clears it. */
@@ -467,9 +556,8 @@ test_search (Fixture       *fixture,
   search (fixture, "pengar");
   g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
   g_signal_emit_by_name (child (fixture, "search_entry"), "stop-search");
-  craft_test_spin (50);
+  craft_test_assert_soon (n_shown (fixture) == 3);
   g_assert_cmpstr (gtk_editable_get_text (child (fixture, "search_entry")), ==, "");
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 3);
 }
 
 static const char *
@@ -524,8 +612,7 @@ test_filters (Fixture       *fixture,
 
   /* Engaged: two entries; the other choices now count within them. */
   adw_combo_row_set_selected (coping_row, 1);
-  craft_test_spin (50);
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 2);
+  craft_test_assert_soon (n_shown (fixture) == 2);
   g_assert_cmpint (id_at (fixture, 0), ==, b);
   g_assert_cmpint (id_at (fixture, 1), ==, a);
   g_assert_cmpuint (adw_combo_row_get_selected (coping_row), ==, 1);
@@ -539,20 +626,17 @@ test_filters (Fixture       *fixture,
 
   /* And stress from 5 up: one. */
   gtk_spin_button_set_value (child (fixture, "stress_min_spin"), 5);
-  craft_test_spin (50);
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  craft_test_assert_soon (n_shown (fixture) == 1);
   g_assert_cmpint (id_at (fixture, 0), ==, a);
 
   /* Only for the group leader, with the stress range: none; said so. */
   gtk_switch_set_active (child (fixture, "flagged_switch"), TRUE);
-  craft_test_spin (50);
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 0);
+  craft_test_assert_soon (n_shown (fixture) == 0);
   g_assert_cmpstr (shown_stack_page (fixture), ==, "no-results");
 
   /* Clear Filters brings everything back. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "diary.clear-filters", NULL);
-  craft_test_spin (50);
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 3);
+  craft_test_assert_soon (n_shown (fixture) == 3);
   g_assert_cmpuint (adw_combo_row_get_selected (coping_row), ==, 0);
   g_assert_false (gtk_switch_get_active (child (fixture, "flagged_switch")));
   g_assert_false (gtk_revealer_get_reveal_child (child (fixture, "summary_revealer")));
@@ -560,11 +644,9 @@ test_filters (Fixture       *fixture,
   /* A tag, and a date range. */
   popup (fixture, "filters_button", "filters_popover");
   adw_combo_row_set_selected (tag_row, 2);
-  craft_test_spin (50);
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 2);
+  craft_test_assert_soon (n_shown (fixture) == 2);
   craft_date_button_set_day (child (fixture, "from_button"), "2026-11-21");
-  craft_test_spin (50);
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  craft_test_assert_soon (n_shown (fixture) == 1);
   g_assert_cmpint (id_at (fixture, 0), ==, c);
   /* The chosen tag stays chosen while the counts change. */
   g_assert_cmpstr (choice_label (tag_row, adw_combo_row_get_selected (tag_row)), ==,
@@ -590,54 +672,42 @@ test_delete_and_undo (Fixture       *fixture,
   /* Enter on the first row opens it. */
   g_assert_cmpint (id_at (fixture, 0), ==, gone);
   g_signal_emit_by_name (child (fixture, "list_view"), "activate", 0);
-  craft_test_spin (50);
-  g_assert_cmpstr (shown_leaflet_page (fixture), ==, "editor");
+  craft_test_assert_soon (leaflet_shows (fixture, "editor"));
   g_assert_cmpint (craft_diary_editor_get_id (child (fixture, "editor")), ==, gone);
 
   g_signal_emit_by_name (child (fixture, "editor"), "delete-requested", gone);
-  craft_test_spin (100);
-  g_assert_cmpstr (shown_leaflet_page (fixture), ==, "list");
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  craft_test_assert_soon (leaflet_shows (fixture, "list") && n_shown (fixture) == 1);
   g_assert_cmpint (id_at (fixture, 0), ==, keep);
   fields = craft_store_diary_get (get_store (fixture), gone, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (g_hash_table_lookup (fields, "deleted-at"), !=, "");
 
-  g_assert_nonnull (craft_test_find_label (fixture->page,
-                                           g_dgettext (GETTEXT_PACKAGE,
-                                                       "Entry moved to the Trash")));
-  {
-    g_autofree char *undo_label = shown_label ("_Undo");
-
-    undo = find_button (child (fixture, "toast_overlay"), undo_label);
-  }
-  g_assert_nonnull (undo);
+  craft_test_assert_soon (craft_test_find_label (fixture->page,
+                                                g_dgettext (GETTEXT_PACKAGE,
+                                                            "Entry moved to the Trash")));
+  undo = wait_for_undo (fixture);
   gtk_widget_activate (undo);
-  craft_test_spin (400);
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 2);
+  craft_test_assert_soon (n_shown (fixture) == 2);
   g_assert_cmpint (id_at (fixture, 0), ==, gone);
 
   /* Deleted again, and brought back from the Trash this time. */
   g_signal_emit_by_name (child (fixture, "editor"), "delete-requested", gone);
-  craft_test_spin (50);
+  craft_test_assert_soon (n_shown (fixture) == 1);
   gtk_toggle_button_set_active (child (fixture, "trash_button"), TRUE);
-  craft_test_spin (50);
-  g_assert_true (gtk_revealer_get_reveal_child (child (fixture, "trash_revealer")));
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
-  row = row_for (fixture, gone);
+  craft_test_assert_soon (gtk_revealer_get_reveal_child (child (fixture, "trash_revealer")));
+  row = wait_for_row (fixture, gone);
   g_assert_nonnull (row);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
   g_assert_true (gtk_widget_get_visible (row_child (row, "restore_button")));
   gtk_widget_activate (row_child (row, "restore_button"));
-  craft_test_spin (400);
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 0);
+  craft_test_assert_soon (n_shown (fixture) == 0);
   g_assert_cmpstr (shown_stack_page (fixture), ==, "trash-empty");
   in_trash = craft_store_diary_query (get_store (fixture), &trash, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (in_trash->len, ==, 0);
 
   gtk_toggle_button_set_active (child (fixture, "trash_button"), FALSE);
-  craft_test_spin (50);
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 2);
+  craft_test_assert_soon (n_shown (fixture) == 2);
 }
 
 /* What has been in the Trash for more than 30 days is deleted for good when the Diary
@@ -670,11 +740,9 @@ test_trash_purged (Fixture       *fixture,
   g_assert_cmpint (id_at (fixture, 0), ==, kept);
 
   gtk_toggle_button_set_active (child (fixture, "trash_button"), TRUE);
-  craft_test_spin (50);
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  craft_test_assert_soon (n_shown (fixture) == 1);
   g_assert_cmpint (id_at (fixture, 0), ==, recent);
-  craft_test_spin (400);
-  g_assert_true (gtk_widget_get_mapped (child (fixture, "trash_note")));
+  craft_test_assert_soon (gtk_widget_get_mapped (child (fixture, "trash_note")));
 }
 
 /* Types @text into the editor's entry and waits for it to be saved; returns the entry. */
@@ -686,9 +754,9 @@ type_into_entry (Fixture       *fixture,
   gint64 id;
 
   gtk_text_buffer_insert_at_cursor (buffer, text, -1);
-  craft_test_spin (1000);
+  craft_test_assert_soon (craft_diary_editor_get_id (CRAFT_DIARY_EDITOR (child (fixture, "editor"))) > 0
+                          && !craft_saver_get_pending (craft_context_get_saver (fixture->context)));
   id = craft_diary_editor_get_id (CRAFT_DIARY_EDITOR (child (fixture, "editor")));
-  g_assert_cmpint (id, >, 0);
   return id;
 }
 
@@ -698,9 +766,8 @@ back_to_list (Fixture *fixture,
               guint    n_items)
 {
   g_signal_emit_by_name (child (fixture, "editor"), "close-requested");
-  craft_test_spin (100);
-  g_assert_cmpstr (shown_leaflet_page (fixture), ==, "list");
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, n_items);
+  craft_test_assert_soon (leaflet_shows (fixture, "list")
+                          && g_list_model_get_n_items (get_model (fixture)) == n_items);
 }
 
 /* Ctrl+N opens a new entry; what is typed shows in the list when going back. */
@@ -715,14 +782,14 @@ test_keyboard_new_entry (Fixture       *fixture,
   open_page (fixture, 900);
   gtk_widget_grab_focus (child (fixture, "search_entry"));
   g_assert_true (press_key (fixture, GDK_KEY_n, GDK_CONTROL_MASK));
-  craft_test_spin (50);
-  g_assert_cmpstr (shown_leaflet_page (fixture), ==, "editor");
+  craft_test_assert_soon (leaflet_shows (fixture, "editor"));
 
   editor = child (fixture, "editor");
   what = craft_test_template_child (editor, CRAFT_TYPE_DIARY_EDITOR, "what_happened_view");
   id = type_into_entry (fixture, gtk_text_view_get_buffer (what), "Ett samtal som gick bra.");
 
   back_to_list (fixture, 1);
+  craft_test_assert_soon (row_label_has (fixture, id, "Ett samtal som gick bra."));
   g_assert_cmpstr (gtk_label_get_text (row_child (row_for (fixture, id), "text_label")), ==,
                    "Ett samtal som gick bra.");
   g_assert_cmpstr (shown_stack_page (fixture), ==, "list");
@@ -754,13 +821,15 @@ test_edits_shown_on_return (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
     {
       craft_diary_page_open_entry (fixture->page, edits[i].id);
-      craft_test_spin (100);
-      g_assert_cmpstr (shown_leaflet_page (fixture), ==, "editor");
+      craft_test_assert_soon (leaflet_shows (fixture, "editor")
+                              && craft_diary_editor_get_id (CRAFT_DIARY_EDITOR (child (fixture, "editor")))
+                                 == edits[i].id);
       gtk_text_buffer_set_text (buffer, edits[i].text, -1);
-      craft_test_spin (1000);
+      craft_test_assert_soon (!craft_saver_get_pending (craft_context_get_saver (fixture->context)));
     }
   craft_diary_page_new_entry (fixture->page);
-  craft_test_spin (100);
+  craft_test_assert_soon (leaflet_shows (fixture, "editor")
+                          && craft_diary_editor_get_id (CRAFT_DIARY_EDITOR (child (fixture, "editor"))) == 0);
   id = type_into_entry (fixture, buffer, "Ett till.");
 
   back_to_list (fixture, 4);
@@ -791,69 +860,86 @@ test_keyboard_flow (Fixture       *fixture,
 
   /* Ctrl+N: the form opens with the focus where the words go. */
   g_assert_true (press_key (fixture, GDK_KEY_n, GDK_CONTROL_MASK));
-  craft_test_spin (100);
-  g_assert_cmpstr (shown_leaflet_page (fixture), ==, "editor");
+  craft_test_assert_soon (leaflet_shows (fixture, "editor")
+                          && GTK_IS_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (fixture->window))));
   editor = child (fixture, "editor");
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-  g_assert_true (GTK_IS_TEXT_VIEW (focus));
   gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), typed, -1);
 
   /* Space on "Engaged" (a check button activates as Space does). */
   engaged = craft_test_template_child (editor, CRAFT_TYPE_DIARY_EDITOR, "engaged_check");
   gtk_widget_grab_focus (engaged);
   gtk_widget_activate (engaged);
-  craft_test_spin (1000);
+  craft_test_assert_soon (gtk_check_button_get_active (GTK_CHECK_BUTTON (engaged)));
+  craft_test_assert_soon (craft_diary_editor_get_id (CRAFT_DIARY_EDITOR (editor)) > 0);
   id = craft_diary_editor_get_id (CRAFT_DIARY_EDITOR (editor));
-  g_assert_cmpint (id, >, 0);
 
   /* Escape: back to the list, where the entry stands. */
   g_assert_true (press_key (fixture, GDK_KEY_Escape, 0));
-  craft_test_spin (100);
-  g_assert_cmpstr (shown_leaflet_page (fixture), ==, "list");
+  craft_test_assert_soon (leaflet_shows (fixture, "list"));
+  craft_test_assert_soon (row_label_has (fixture, id, "Bråk vid middagen"));
 
   /* Ctrl+F, then type: found in any case. */
   add_entry (fixture, 11, 20, 9, 0, "what-happened", "En lugn kväll", "coping", "withdrawn",
              NULL);
   g_assert_true (press_key (fixture, GDK_KEY_f, GDK_CONTROL_MASK));
-  craft_test_spin (50);
-  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-  g_assert_true (gtk_widget_is_ancestor (focus, child (fixture, "search_entry"))
-                 || focus == child (fixture, "search_entry"));
-  gtk_editable_set_text (GTK_EDITABLE (child (fixture, "search_entry")), "BRÅK");
-  craft_test_spin (500);
+  craft_test_assert_soon (search_has_focus (fixture));
+  search (fixture, "BRÅK");
   g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  g_assert_cmpint (id_at (fixture, 0), ==, id);
 
   /* The way-of-coping filter (Up and Down in its list) narrows to what matches. */
-  gtk_editable_set_text (GTK_EDITABLE (child (fixture, "search_entry")), "");
-  craft_test_spin (500);
+  search (fixture, "");
   g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 2);
   coping_row = child (fixture, "coping_row");
   adw_combo_row_set_selected (coping_row, 1); /* Engaged */
-  craft_test_spin (300);
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  craft_test_assert_soon (n_shown (fixture) == 1);
   adw_combo_row_set_selected (coping_row, 3); /* Withdrawn */
-  craft_test_spin (300);
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  craft_test_assert_soon (n_shown (fixture) == 1);
   adw_combo_row_set_selected (coping_row, 0); /* Any */
-  craft_test_spin (300);
+  craft_test_assert_soon (n_shown (fixture) == 2);
 
   /* Enter on Delete: gone to the Trash, and Undo brings it back. */
   craft_diary_page_open_entry (fixture->page, id);
-  craft_test_spin (100);
+  craft_test_assert_soon (leaflet_shows (fixture, "editor")
+                          && craft_diary_editor_get_id (CRAFT_DIARY_EDITOR (editor)) == id);
   delete_button = craft_test_template_child (editor, CRAFT_TYPE_DIARY_EDITOR, "delete_button");
   gtk_widget_grab_focus (delete_button);
   gtk_widget_activate (delete_button);
-  craft_test_spin (500);
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
-  {
-    g_autofree char *undo_label = shown_label ("_Undo");
-
-    undo = find_button (child (fixture, "toast_overlay"), undo_label);
-  }
-  g_assert_nonnull (undo);
+  craft_test_assert_soon (n_shown (fixture) == 1);
+  undo = wait_for_undo (fixture);
   gtk_widget_activate (undo);
-  craft_test_spin (500);
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 2);
+  craft_test_assert_soon (n_shown (fixture) == 2);
+}
+
+/* Whether the row of entry @id is shown at the top of the list. */
+static gboolean
+row_is_at_top (Fixture *fixture,
+               gint64   id)
+{
+  CraftDiaryRow *row = row_for (fixture, id);
+  graphene_point_t point;
+
+  return row != NULL
+         && gtk_widget_compute_point (GTK_WIDGET (row), child (fixture, "scrolled_window"),
+                                      &GRAPHENE_POINT_INIT (0, 0), &point)
+         && point.y >= -1 && point.y < 100;
+}
+
+/* Whether the list shows the first entry of @day, or of the nearest day before it, as going
+ * to a day does. */
+static gboolean
+day_is_in_view (Fixture    *fixture,
+                const char *day)
+{
+  CraftDiaryModel *model = CRAFT_DIARY_MODEL (get_model (fixture));
+  int position = craft_diary_model_find_day (model, day);
+  g_autoptr(CraftDiaryItem) item = NULL;
+
+  if (position < 0)
+    return FALSE;
+  item = g_list_model_get_item (G_LIST_MODEL (model), (guint) position);
+  return row_for (fixture, craft_diary_item_get_id (item)) != NULL;
 }
 
 /* The calendar marks the days with entries and takes the list to the day chosen. */
@@ -897,14 +983,15 @@ test_calendar (Fixture       *fixture,
     g_autoptr(GDateTime) october = g_date_time_new_local (2026, 10, 23, 0, 0, 0);
 
     gtk_calendar_select_day (calendar, october);
-    craft_test_spin (50);
+    craft_test_assert_soon (gtk_calendar_get_day_is_marked (calendar, 31));
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (fixture, "calendar_popover"))));
-    g_assert_true (gtk_calendar_get_day_is_marked (calendar, 31));
     g_assert_null (row_for (fixture, target));
   }
   day = g_date_time_new_local (2026, 10, 15, 0, 0, 0);
   gtk_calendar_select_day (calendar, day);
-  craft_test_spin (300);
+  /* The list scrolls in two steps (see scroll_to_position()): wait for the row at the top. */
+  craft_test_assert_soon (row_is_at_top (fixture, target)
+                          && !gtk_widget_get_visible (child (fixture, "calendar_popover")));
   row = wait_for_row (fixture, target);
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_visible (row_child (row, "day_label")));
@@ -916,7 +1003,6 @@ test_calendar (Fixture       *fixture,
 
   /* A day without entries: the nearest earlier one. */
   craft_diary_page_go_to_day (fixture->page, "2026-11-12");
-  craft_test_spin (300);
   {
     CraftDiaryModel *model = CRAFT_DIARY_MODEL (get_model (fixture));
     g_autoptr(CraftDiaryItem) item = NULL;
@@ -1028,9 +1114,9 @@ test_many_entries (Fixture       *fixture,
 
   /* Scrolling all the way down and back keeps memory bounded. */
   craft_diary_page_go_to_day (fixture->page, "2021-01-01");
-  craft_test_spin (300);
+  craft_test_assert_soon (day_is_in_view (fixture, "2021-01-01"));
   craft_diary_page_go_to_day (fixture->page, "2025-06-01");
-  craft_test_spin (300);
+  craft_test_assert_soon (day_is_in_view (fixture, "2025-06-01"));
   g_assert_cmpuint (craft_diary_model_get_cache_size (model), <=, 200);
   g_assert_cmpuint (count_rows (fixture), <, 100);
 

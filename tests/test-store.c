@@ -219,6 +219,82 @@ test_refuse_not_a_database (void)
   assert_refused_untouched (dir, CRAFT_STORE_ERROR_NOT_A_DATABASE);
 }
 
+/* Copies @name from @from to @to byte for byte. */
+static void
+copy_file (const char *from,
+           const char *to,
+           const char *name)
+{
+  g_autofree char *source = g_build_filename (from, name, NULL);
+  g_autofree char *target = g_build_filename (to, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (source, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (target, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* A program killed in a write before a new database was switched to WAL leaves a hot
+ * rollback journal (found by the crash harness under valgrind): the next start rolls it
+ * back and opens, instead of calling the folder read-only. */
+static void
+test_open_rolls_back_hot_journal (void)
+{
+  g_autofree char *writing = craft_test_make_dir ("hot-journal-writing");
+  g_autofree char *dir = craft_test_make_dir ("hot-journal");
+  g_autofree char *db_path = db_path_in (writing);
+  g_autofree char *journal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CraftStore) store = NULL;
+  g_autofree char *value = NULL;
+  sqlite3 *db = NULL;
+  int count = -1;
+
+  /* A writer in the middle of a large transaction, its changes partly in the file: the
+   * file and its journal as they are at that moment are what a kill leaves behind. */
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE settled (x); DROP TABLE settled;"
+                                     "PRAGMA cache_size = 2; BEGIN;"
+                                     "CREATE TABLE unfinished (x BLOB);"
+                                     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
+                                     " FROM n WHERE i < 200)"
+                                     " INSERT INTO unfinished SELECT randomblob(2000) FROM n;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  copy_file (writing, dir, CRAFT_STORE_FILENAME);
+  journal = g_strconcat (CRAFT_STORE_FILENAME, "-journal", NULL);
+  copy_file (writing, dir, journal);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  store = craft_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (craft_store_set_answer (store, "safety-plan", "warning-signs", "Tyst.", &error));
+  g_assert_no_error (error);
+  value = craft_store_get_answer (store, "safety-plan", "warning-signs", &error);
+  g_assert_cmpstr (value, ==, "Tyst.");
+  g_clear_object (&store);
+
+  /* What was never committed is gone. */
+  {
+    g_autofree char *path = db_path_in (dir);
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master"
+                                             " WHERE name = 'unfinished'", -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    count = sqlite3_column_int (stmt, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+    g_assert_cmpint (count, ==, 0);
+    craft_test_assert_integrity_ok (path);
+  }
+}
+
 static void
 test_refuse_corrupt (void)
 {
@@ -816,6 +892,7 @@ main (int   argc,
   g_test_add_func ("/store/refuse/newer-version", test_refuse_newer_version);
   g_test_add_func ("/store/refuse/not-a-database", test_refuse_not_a_database);
   g_test_add_func ("/store/refuse/corrupt", test_refuse_corrupt);
+  g_test_add_func ("/store/open/rolls-back-hot-journal", test_open_rolls_back_hot_journal);
   g_test_add_func ("/store/deferred-check/damaged", test_deferred_check_damaged);
   g_test_add_func ("/store/deferred-check/sound", test_deferred_check_sound);
   g_test_add_func ("/store/set-aside/keeps-damaged-file", test_set_aside_keeps_damaged_file);

@@ -21,6 +21,14 @@
 #define META_SNOOZED    "reminder-snoozed"
 #define MAX_FIRED_KEPT  500
 
+/* For tests only: CRAFT_REMINDER_TIME_SCALE=N (2 to 86400) makes the service's clock run N
+ * times as fast from the moment the service starts, so that the real background process
+ * shows, and notes in the store, many reminders within a minute (tests/test-hostile.c, the
+ * window and the reminder process saving side by side). Nothing in the app sets it and no
+ * window or setting reaches it; unset, or anything else, the clock is the real one. */
+#define TIME_SCALE_VARIABLE "CRAFT_REMINDER_TIME_SCALE"
+#define MAX_TIME_SCALE      86400
+
 struct _CraftReminderService
 {
   GObject        parent_instance;
@@ -39,6 +47,8 @@ struct _CraftReminderService
   guint          timezone_watch;
   GDBusConnection *system_bus;
   GTimeZone     *tz;          /* the zone reminders are placed in: the system's, kept fresh */
+  guint          time_scale;  /* 1, or how much faster the clock runs (TIME_SCALE_VARIABLE) */
+  GDateTime     *scale_start; /* when that faster clock started, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (CraftReminderService, craft_reminder_service, G_TYPE_OBJECT)
@@ -57,7 +67,27 @@ service_now (CraftReminderService *self)
 {
   g_autoptr(GDateTime) now = craft_context_now (self->context);
 
+  if (self->scale_start != NULL)
+    {
+      GTimeSpan since = g_date_time_difference (now, self->scale_start);
+      g_autoptr(GDateTime) faster = g_date_time_add (now, since * (self->time_scale - 1));
+
+      return g_date_time_to_timezone (faster, self->tz);
+    }
   return g_date_time_to_timezone (now, self->tz);
+}
+
+/* TIME_SCALE_VARIABLE's value, or 1 when it is unset or not a whole number in range. */
+static guint
+read_time_scale (void)
+{
+  const char *text = g_getenv (TIME_SCALE_VARIABLE);
+  guint64 scale = 1;
+
+  if (text == NULL
+      || !g_ascii_string_to_unsigned (text, 10, 2, MAX_TIME_SCALE, &scale, NULL))
+    return 1;
+  return (guint) scale;
 }
 
 static void
@@ -326,9 +356,15 @@ arm (CraftReminderService *self,
     return;
 
   wait = MAX (0, self->next->due - g_date_time_to_unix (now));
-  self->timeout_id = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT,
-                                                 (guint) MIN (wait, (gint64) G_MAXUINT / 2),
-                                                 on_timeout_cb, self, NULL);
+  if (self->time_scale > 1)
+    self->timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT,
+                                           (guint) MIN (wait * 1000 / self->time_scale,
+                                                        (gint64) G_MAXUINT / 2),
+                                           on_timeout_cb, self, NULL);
+  else
+    self->timeout_id = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT,
+                                                   (guint) MIN (wait, (gint64) G_MAXUINT / 2),
+                                                   on_timeout_cb, self, NULL);
 }
 
 void
@@ -532,6 +568,7 @@ craft_reminder_service_finalize (GObject *object)
   g_ptr_array_unref (self->snoozed);
   g_hash_table_unref (self->shown);
   g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_clear_pointer (&self->scale_start, g_date_time_unref);
 
   G_OBJECT_CLASS (craft_reminder_service_parent_class)->finalize (object);
 }
@@ -572,6 +609,13 @@ craft_reminder_service_new (CraftContext  *context,
   self = g_object_new (CRAFT_TYPE_REMINDER_SERVICE, NULL);
   self->context = g_object_ref (context);
   self->notifier = g_object_ref (notifier);
+  self->time_scale = read_time_scale ();
+  if (self->time_scale > 1)
+    {
+      g_message ("Reminder clock runs %u times as fast (%s, for tests)", self->time_scale,
+                 TIME_SCALE_VARIABLE);
+      self->scale_start = craft_context_now (context);
+    }
   load_state (self);
 
   g_signal_connect (craft_context_get_settings (context), "changed",

@@ -427,12 +427,15 @@ make_files_private (const char *path)
 }
 
 /* Reads the version and, with @quick_check, runs quick_check on a read-only connection,
- * which cannot change the file, before the writing connection is opened. */
+ * which cannot change the file, before the writing connection is opened. Sets
+ * @hot_journal when the file has a transaction to roll back that a read-only connection
+ * cannot (see roll_back_hot_journal()). */
 static gboolean
-check_database (const char  *path,
-                gboolean     quick_check,
-                int         *version,
-                GError     **error)
+check_database_once (const char  *path,
+                     gboolean     quick_check,
+                     int         *version,
+                     gboolean    *hot_journal,
+                     GError     **error)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -448,7 +451,10 @@ check_database (const char  *path,
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
 
   if (!query_int (db, "PRAGMA user_version", version, error))
-    goto out;
+    {
+      *hot_journal = sqlite3_extended_errcode (db) == SQLITE_READONLY_ROLLBACK;
+      goto out;
+    }
   if (*version > CRAFT_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, CRAFT_STORE_ERROR, CRAFT_STORE_ERROR_NEWER_VERSION,
@@ -483,6 +489,51 @@ out:
   sqlite3_finalize (stmt);
   sqlite3_close_v2 (db);
   return ok;
+}
+
+/* A program killed in a write before the database was switched to WAL (in the first moments
+ * of a new database) leaves a hot rollback journal. Rolling it back is SQLite's own
+ * recovery to the last committed state, which any writing connection does as it opens;
+ * a read-only one cannot, and would call the folder read-only. */
+static gboolean
+roll_back_hot_journal (const char  *path,
+                       GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+      rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+    }
+  if (rc != SQLITE_OK)
+    _craft_store_set_error (error, db, rc);
+  sqlite3_close_v2 (db);
+  return rc == SQLITE_OK;
+}
+
+static gboolean
+check_database (const char  *path,
+                gboolean     quick_check,
+                int         *version,
+                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean hot_journal = FALSE;
+
+  if (check_database_once (path, quick_check, version, &hot_journal, &local_error))
+    return TRUE;
+  if (hot_journal)
+    {
+      g_debug ("Rolling back what a killed writer left unfinished in %s", path);
+      if (!roll_back_hot_journal (path, error))
+        return FALSE;
+      return check_database_once (path, quick_check, version, &hot_journal, error);
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static gboolean

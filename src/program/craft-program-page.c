@@ -381,6 +381,8 @@ craft_program_page_open_session (CraftProgramPage *self,
 
   craft_session_view_show (self->session_view, self->context, self->program,
                            craft_program_get_session (self->program, number));
+  /* Hidden until the first session is opened (the .ui file says why). */
+  gtk_widget_set_visible (GTK_WIDGET (self->session_view), TRUE);
   adw_leaflet_set_visible_child_name (self->leaflet, "session");
 }
 

@@ -80,6 +80,8 @@ fill_store (CraftStore *store)
   add_entry (store, T0 + 86400,
              "place", "=SUM(A1:A2)",
              "what-happened", "tab\there, and a comma",
+             /* Pasted from elsewhere: every control character must be escaped in the file. */
+             "thoughts", "pasted\x01from\x1fsomewhere\x7f\b\f\\ \"end\"",
              "stress", "0",
              "safe", "yes",
              NULL);
@@ -247,6 +249,21 @@ test_round_trip (void)
   /* What a person sees after the import, not only what the file says. */
   g_assert_cmpuint (count_entries (store_b, FALSE), ==, 3);
   g_assert_cmpuint (count_entries (store_b, TRUE), ==, 0);
+  for (const char *p = json_a; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 && *p != '\n')
+      g_error ("export.json holds raw control character 0x%02x at byte %td", *p, p - json_a);
+  {
+    CraftDiaryFilter filter = { .text = "somewhere" };
+    g_autoptr(GArray) hits = craft_store_diary_query (store_b, &filter, &error);
+    g_autoptr(GHashTable) entry = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+    entry = craft_store_diary_get (store_b, g_array_index (hits, gint64, 0), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_hash_table_lookup (entry, "thoughts"), ==,
+                     "pasted\x01from\x1fsomewhere\x7f\b\f\\ \"end\"");
+  }
   value = craft_store_get_answer (store_b, "safety-plan", "safe-place", &error);
   g_assert_cmpstr (value, ==, "Hos Grete, Nørregade 4\n2. sal");
   rows = craft_store_list_rows (store_b, "safety-plan", "people", &error);

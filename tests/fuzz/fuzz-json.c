@@ -37,30 +37,42 @@ is_plain (const char *data,
   return g_utf8_validate (data, (gssize) size, NULL);
 }
 
-/* json-glib writes some doubles in a form no reader takes back ("1e+308.0"). */
+/* What json-glib 1.6 cannot write back as JSON: some doubles come out in a form no reader
+ * takes ("1e+308.0"), and U+001F in a string or member name comes out raw, where JSON wants
+ * it escaped (its escaper stops one short). The app's export writes its own JSON
+ * (craft-export.c) and escapes every control character; test-export checks that. */
 static gboolean
-has_double (JsonNode *node)
+has_char_1f (const char *text)
+{
+  return text != NULL && strchr (text, 0x1f) != NULL;
+}
+
+static gboolean
+json_glib_cannot_write (JsonNode *node)
 {
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);
 
       for (guint i = 0; i < json_array_get_length (array); i++)
-        if (has_double (json_array_get_element (array, i)))
+        if (json_glib_cannot_write (json_array_get_element (array, i)))
           return TRUE;
       return FALSE;
     }
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
       JsonObjectIter iter;
+      const char *name;
       JsonNode *member;
 
       json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, NULL, &member))
-        if (has_double (member))
+      while (json_object_iter_next (&iter, &name, &member))
+        if (has_char_1f (name) || json_glib_cannot_write (member))
           return TRUE;
       return FALSE;
     }
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return has_char_1f (json_node_get_string (node));
   return json_node_get_value_type (node) == G_TYPE_DOUBLE;
 }
 
@@ -88,7 +100,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
   g_assert_no_error (error);
 
-  if (has_double (root))
+  if (json_glib_cannot_write (root))
     return 0;
   generator = json_generator_new ();
   json_generator_set_root (generator, root);

@@ -733,6 +733,13 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
                      CraftDiaryPage           *self)
 {
   gtk_list_item_set_child (list_item, craft_diary_row_new ());
+  /* The list has no selection (a click opens the entry), so a row need not be selectable;
+   * and it must not be: with single-click activation GTK 4.8 selects the row under the
+   * pointer, and when a row scrolled out of view is hidden while the pointer rests on the
+   * list, the row newly under the pointer is selected in the middle of hiding the old one,
+   * which then frees the old row while GTK is still going through it (memcheck found it;
+   * tests/test-diary.c /diary/pointer-rests-on-list). */
+  gtk_list_item_set_selectable (list_item, FALSE);
 }
 
 static void

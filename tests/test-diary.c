@@ -159,21 +159,32 @@ id_at (Fixture *fixture,
   return craft_diary_item_get_id (item);
 }
 
+/* The rows below @widget that show an entry; with @hidden_too also those the list keeps
+ * out of sight. */
 static void
-collect_rows (GtkWidget *widget,
-              GPtrArray *rows)
+collect_rows_any (GtkWidget *widget,
+                  gboolean   hidden_too,
+                  GPtrArray *rows)
 {
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
        c = gtk_widget_get_next_sibling (c))
     {
       if (CRAFT_IS_DIARY_ROW (c))
         {
-          if (gtk_widget_get_mapped (c) && craft_diary_row_get_item (CRAFT_DIARY_ROW (c)) != NULL)
+          if ((hidden_too || gtk_widget_get_mapped (c))
+              && craft_diary_row_get_item (CRAFT_DIARY_ROW (c)) != NULL)
             g_ptr_array_add (rows, c);
         }
       else
-        collect_rows (c, rows);
+        collect_rows_any (c, hidden_too, rows);
     }
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  collect_rows_any (widget, FALSE, rows);
 }
 
 /* The row showing entry @id, or NULL when none is shown. */
@@ -1149,43 +1160,28 @@ move_pointer (GtkWidget *widget,
 
 /* The row of the list with the pointer on it, or NULL. */
 static CraftDiaryRow *
-find_hovered_row (GtkWidget *widget)
+find_hovered_row (GtkWidget *list)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      CraftDiaryRow *found;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-      if (CRAFT_IS_DIARY_ROW (c))
-        {
-          if (gtk_widget_get_mapped (c) && craft_diary_row_get_item (CRAFT_DIARY_ROW (c)) != NULL
-              && (gtk_widget_get_state_flags (c) & GTK_STATE_FLAG_PRELIGHT) != 0)
-            return CRAFT_DIARY_ROW (c);
-        }
-      else if ((found = find_hovered_row (c)) != NULL)
-        return found;
-    }
+  collect_rows (list, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if ((gtk_widget_get_state_flags (rows->pdata[i]) & GTK_STATE_FLAG_PRELIGHT) != 0)
+      return rows->pdata[i];
   return NULL;
 }
 
 /* Whether any row of the list, shown or kept out of sight, holds entry @id. */
 static gboolean
-row_holds (GtkWidget *widget,
+row_holds (GtkWidget *list,
            gint64     id)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      if (CRAFT_IS_DIARY_ROW (c))
-        {
-          CraftDiaryItem *item = craft_diary_row_get_item (CRAFT_DIARY_ROW (c));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-          if (item != NULL && craft_diary_item_get_id (item) == id)
-            return TRUE;
-        }
-      else if (row_holds (c, id))
-        return TRUE;
-    }
+  collect_rows_any (list, TRUE, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (craft_diary_item_get_id (craft_diary_row_get_item (rows->pdata[i])) == id)
+      return TRUE;
   return FALSE;
 }
 
